@@ -1,0 +1,2 @@
+/** JMH benchmarks; each compares against a baseline measured in the same run. */
+package dev.greenlight.benchmarks;

@@ -1,0 +1,48 @@
+package dev.greenlight.codec;
+
+import java.util.Locale;
+
+/** The risk colour a code carries, with the byte that encodes it on the wire. */
+public enum Colour {
+    /** Low risk: may pass. */
+    GREEN(0),
+    /** Medium risk: home isolation and a daily health check-in. */
+    YELLOW(1),
+    /** High risk: under control of the health authorities. */
+    RED(2);
+
+    private final int wireValue;
+
+    Colour(int wireValue) {
+        this.wireValue = wireValue;
+    }
+
+    public int wireValue() {
+        return wireValue;
+    }
+
+    /** The colour for a wire byte, or null when the byte names none: the caller decides what that means. */
+    public static Colour fromWireValue(int value) {
+        for (Colour colour : values()) {
+            if (colour.wireValue == value) {
+                return colour;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Parses a colour name as an operator types it: {@code green}, {@code YELLOW}, {@code Red}.
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static Colour parse(String name) {
+        String normalised = name.strip().toUpperCase(Locale.ROOT);
+        for (Colour colour : values()) {
+            if (colour.name().equals(normalised)) {
+                return colour;
+            }
+        }
+        throw new IllegalArgumentException("Unknown colour '" + name + "': expected green, yellow or red");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.greenlight.codec;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The 128-bit pseudonym of a person: HMAC-SHA-256 of their normalised identity under the
+ * issuer's identity secret, truncated. Without the secret it reveals nothing about the identity;
+ * with it, the authority can link scan records back to a person. See {@link IdentitySecret}.
+ */
+public record IdentityHash(byte[] bytes) {
+
+    public static final int BYTES = 16;
+
+    public IdentityHash {
+        if (bytes.length != BYTES) {
+            throw new IllegalArgumentException("An identity hash is " + BYTES + " bytes, not " + bytes.length);
+        }
+        bytes = bytes.clone();
+    }
+
+    /** Parses the 32 hex digits that {@link #toString()} prints. */
+    public static IdentityHash parse(String hex) {
+        if (hex.length() != 2 * BYTES) {
+            throw new IllegalArgumentException("An identity hash is " + 2 * BYTES + " hex digits, not '" + hex + "'");
+        }
+        return new IdentityHash(HexFormat.of().parseHex(hex));
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IdentityHash that && Arrays.equals(bytes, that.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.greenlight.codec;
+
+/** An identity document number that fails validation; the message says which rule and why. */
+public class InvalidIdentityException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidIdentityException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,174 @@
+package dev.greenlight.codec;
+
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import dev.greenlight.codec.internal.EcdsaP256;
+import dev.greenlight.codec.internal.P256;
+import dev.greenlight.codec.internal.PayloadV1;
+import dev.greenlight.codec.internal.TextForm;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+
+/**
+ * Issues signed codes. Build one per signing key and share it: an issuer is immutable and
+ * thread-safe, and issuing from many threads at once is how batches use all cores.
+ *
+ * <pre>{@code
+ * Issuer issuer = Issuer.builder()
+ *         .signingKey(privateKey)
+ *         .identitySecret(secret)
+ *         .clock(Clock.systemUTC())
+ *         .build();
+ * IssuedCode code = issuer.issue(Identity.chineseResidentId("11010519491231002X"), Colour.GREEN);
+ * }</pre>
+ *
+ * <p>The pipeline of one code: identity to pseudonym ({@link IdentitySecret}), fields to the v1
+ * byte layout ({@code PayloadV1}), an ECDSA P-256 signature over those bytes, low S
+ * ({@code EcdsaP256}), and the whole to {@code GL1:} plus Base45 ({@code TextForm}).
+ */
+public final class Issuer {
+
+    /** Codes follow colours, which change daily. */
+    public static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
+    public static final Duration MAX_VALIDITY = Duration.ofMinutes(PayloadV1.MAX_VALIDITY_MINUTES);
+
+    private final ECPrivateKeyParameters signingKey;
+    private final ECPublicKey publicKey;
+    private final KeyId keyId;
+    private final IdentitySecret identitySecret;
+    private final Clock clock;
+    private final Duration defaultValidity;
+    private final SecureRandom serialSource;
+
+    private Issuer(Builder builder) {
+        this.signingKey = new ECPrivateKeyParameters(builder.signingKey.getS(), P256.DOMAIN);
+        this.publicKey = P256Keys.publicKeyOf(builder.signingKey);
+        this.keyId = KeyId.of(publicKey);
+        this.identitySecret = builder.identitySecret;
+        this.clock = builder.clock;
+        this.defaultValidity = builder.defaultValidity;
+        this.serialSource = builder.serialSource;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public IssuedCode issue(Identity identity, Colour colour) {
+        return issue(identity, colour, defaultValidity);
+    }
+
+    /**
+     * @param validity whole minutes, from one minute to {@link #MAX_VALIDITY}
+     */
+    public IssuedCode issue(Identity identity, Colour colour, Duration validity) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(colour, "colour");
+        requireEncodableValidity(validity);
+        Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+        return sign(identitySecret.pseudonymOf(identity), colour, now, validity, new Serial(serialSource.nextLong()));
+    }
+
+    /** Every input but the signature is given: for test vectors, which must be reproducible. */
+    IssuedCode sign(IdentityHash identityHash, Colour colour, Instant issuedAt, Duration validity, Serial serial) {
+        byte[] payload = PayloadV1.layOut(keyId.value(), serial.value(), identityHash.bytes(), colour.wireValue(),
+                issuedAt.getEpochSecond(), (int) validity.toMinutes());
+        byte[] signature = EcdsaP256.sign(signingKey, payload, 0, PayloadV1.SIGNED_BYTES);
+        System.arraycopy(signature, 0, payload, PayloadV1.OFFSET_SIGNATURE, signature.length);
+        CodeClaims claims = new CodeClaims(keyId, serial, identityHash, colour, issuedAt, issuedAt.plus(validity));
+        return new IssuedCode(TextForm.encode(payload), claims);
+    }
+
+    public KeyId keyId() {
+        return keyId;
+    }
+
+    public ECPublicKey publicKey() {
+        return publicKey;
+    }
+
+    public IdentitySecret identitySecret() {
+        return identitySecret;
+    }
+
+    public Duration defaultValidity() {
+        return defaultValidity;
+    }
+
+    static Duration requireEncodableValidity(Duration validity) {
+        Objects.requireNonNull(validity, "validity");
+        if (validity.toSeconds() % 60 != 0 || validity.getNano() != 0) {
+            throw new IllegalArgumentException("Validity is counted in whole minutes; " + validity + " is not");
+        }
+        if (validity.compareTo(Duration.ofMinutes(1)) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
+            throw new IllegalArgumentException("Validity must be from 1 minute to " + MAX_VALIDITY.toMinutes()
+                    + " minutes (about 45 days), not " + validity);
+        }
+        return validity;
+    }
+
+    @Override
+    public String toString() {
+        return "Issuer[key " + keyId + "]";
+    }
+
+    /** Collects an issuer's parts; {@link #build()} refuses a missing one. Not thread-safe. */
+    public static final class Builder {
+        private ECPrivateKey signingKey;
+        private IdentitySecret identitySecret;
+        private Clock clock;
+        private Duration defaultValidity = DEFAULT_VALIDITY;
+        private SecureRandom serialSource;
+
+        private Builder() {
+        }
+
+        public Builder signingKey(ECPrivateKey key) {
+            this.signingKey = Objects.requireNonNull(key, "signingKey");
+            return this;
+        }
+
+        public Builder identitySecret(IdentitySecret secret) {
+            this.identitySecret = Objects.requireNonNull(secret, "identitySecret");
+            return this;
+        }
+
+        /** Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Defaults to {@link #DEFAULT_VALIDITY}; whole minutes up to {@link #MAX_VALIDITY}. */
+        public Builder defaultValidity(Duration validity) {
+            this.defaultValidity = requireEncodableValidity(validity);
+            return this;
+        }
+
+        /** Where serials come from; defaults to a new {@link SecureRandom}. */
+        public Builder serialSource(SecureRandom random) {
+            this.serialSource = Objects.requireNonNull(random, "serialSource");
+            return this;
+        }
+
+        public Issuer build() {
+            if (signingKey == null) {
+                throw new IllegalStateException("An issuer needs a signingKey");
+            }
+            if (identitySecret == null) {
+                throw new IllegalStateException("An issuer needs an identitySecret");
+            }
+            if (clock == null) {
+                throw new IllegalStateException("An issuer needs a clock: Clock.systemUTC() in production");
+            }
+            if (serialSource == null) {
+                serialSource = new SecureRandom();
+            }
+            return new Issuer(this);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.greenlight.codec;
+
+import java.security.interfaces.ECPublicKey;
+import java.util.HexFormat;
+import dev.greenlight.codec.internal.EcdsaP256;
+import dev.greenlight.codec.internal.PublicKeyEncoding;
+
+/**
+ * The 4-byte identifier of an issuer key: the first four bytes of SHA-256 over the key's
+ * uncompressed point {@code 04 || X || Y}. Derived, never chosen, so an issuer cannot give two
+ * keys the same id on purpose; an accidental collision only costs the verifier a second try.
+ */
+public record KeyId(int value) {
+
+    public static final int BYTES = 4;
+
+    public static KeyId of(ECPublicKey key) {
+        return ofUncompressedPoint(PublicKeyEncoding.uncompressedPoint(key));
+    }
+
+    static KeyId ofUncompressedPoint(byte[] point) {
+        byte[] hash = EcdsaP256.sha256(point, 0, point.length);
+        return new KeyId(((hash[0] & 0xFF) << 24) | ((hash[1] & 0xFF) << 16) | ((hash[2] & 0xFF) << 8) | (hash[3] & 0xFF));
+    }
+
+    /** Parses the 8 hex digits that {@link #toString()} prints. */
+    public static KeyId parse(String hex) {
+        if (hex.length() != 2 * BYTES) {
+            throw new IllegalArgumentException("A key id is " + 2 * BYTES + " hex digits, not '" + hex + "'");
+        }
+        return new KeyId((int) HexFormat.fromHexDigits(hex));
+    }
+
+    /** Lower-case hex, as used for the {@code kid} of the key's JWK. */
+    @Override
+    public String toString() {
+        return HexFormat.of().toHexDigits(value);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.greenlight.codec;
+
+import java.util.HexFormat;
+
+/**
+ * The random 64-bit serial number of one issued code: what a revocation list names.
+ * Printed as 16 lower-case hex digits.
+ */
+public record Serial(long value) {
+
+    public static final int BYTES = 8;
+
+    /** Parses the 16 hex digits that {@link #toString()} prints. */
+    public static Serial parse(String hex) {
+        if (hex.length() != 2 * BYTES) {
+            throw new IllegalArgumentException("A serial is " + 2 * BYTES + " hex digits, not '" + hex + "'");
+        }
+        return new Serial(HexFormat.fromHexDigits(hex));
+    }
+
+    @Override
+    public String toString() {
+        return HexFormat.of().toHexDigits(value);
+    }
+}

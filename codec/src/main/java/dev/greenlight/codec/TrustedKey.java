@@ -1,0 +1,54 @@
+package dev.greenlight.codec;
+
+import java.security.interfaces.ECPublicKey;
+import dev.greenlight.codec.internal.EcdsaP256;
+import dev.greenlight.codec.internal.PublicKeyEncoding;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+
+/**
+ * An issuer public key that a verifier trusts, validated once and prepared for fast repeated
+ * verification. Build these when the trust set is built, not per code.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TrustedKey {
+
+    private final ECPublicKey publicKey;
+    private final KeyId keyId;
+    private final ECPublicKeyParameters parameters;
+
+    private TrustedKey(ECPublicKey publicKey) {
+        this.parameters = PublicKeyEncoding.toParameters(publicKey);
+        this.publicKey = publicKey;
+        this.keyId = KeyId.of(publicKey);
+    }
+
+    /**
+     * @throws KeyFormatException if the key is not a valid P-256 public key
+     */
+    public static TrustedKey of(ECPublicKey publicKey) {
+        try {
+            return new TrustedKey(publicKey);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFormatException("Cannot trust this key: " + e.getMessage(), e);
+        }
+    }
+
+    public ECPublicKey publicKey() {
+        return publicKey;
+    }
+
+    public KeyId keyId() {
+        return keyId;
+    }
+
+    /** Whether {@code payload} carries, at {@code signatureOffset}, a valid signature by this key over the bytes before it. */
+    boolean signed(byte[] payload, int signatureOffset) {
+        return EcdsaP256.verify(parameters, payload, 0, signatureOffset, payload, signatureOffset);
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedKey[" + keyId + "]";
+    }
+}

@@ -1,0 +1,27 @@
+package dev.greenlight.codec;
+
+import java.util.HexFormat;
+
+/**
+ * A code read without checking its signature or its times, from
+ * {@link Verifier#inspectUnverified(String)}: for debugging and for display, never for a decision.
+ *
+ * @param claims    what the code says, unverified
+ * @param signature the 64 signature bytes as received
+ */
+public record UnverifiedCode(CodeClaims claims, byte[] signature) {
+
+    public UnverifiedCode {
+        signature = signature.clone();
+    }
+
+    @Override
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "UnverifiedCode[" + claims + ", signature=" + HexFormat.of().formatHex(signature) + "]";
+    }
+}

@@ -1,0 +1,212 @@
+package dev.greenlight.codec;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import dev.greenlight.codec.internal.Base45;
+import dev.greenlight.codec.internal.PayloadV1;
+import dev.greenlight.codec.internal.TextForm;
+
+/**
+ * Verifies codes offline against trusted issuer keys. Immutable and thread-safe: build one and
+ * share it across threads.
+ *
+ * <p>The checks, in order (the specification's verification algorithm; the first that fails gives
+ * the {@link RejectionReason}):
+ * <ol>
+ *   <li>text: at most {@value TextForm#MAX_LENGTH} characters, prefix {@code GL1:}
+ *       (another {@code GLn:} is {@code UNSUPPORTED_VERSION}), strict Base45;</li>
+ *   <li>bytes: version byte 1, exactly 100 bytes;</li>
+ *   <li>key: the key id names at least one trusted key;</li>
+ *   <li>signature: a valid low-S signature over the 36 received bytes by one of those keys;</li>
+ *   <li>fields, only now trusted: a known colour, a validity of at least one minute;</li>
+ *   <li>time: issued no later than now + skew, expiry later than now - skew.</li>
+ * </ol>
+ */
+public final class Verifier {
+
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
+    /** A larger allowance would let a code expired for longer still pass: fix the device clock instead. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+
+    private final KeyResolver keys;
+    private final Clock clock;
+    private final Duration clockSkew;
+
+    private Verifier(Builder builder) {
+        this.keys = builder.keys;
+        this.clock = builder.clock;
+        this.clockSkew = builder.clockSkew;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Verifies one code text. Never throws for any input text, however hostile: the result says why. */
+    public VerificationResult verify(String text) {
+        Objects.requireNonNull(text, "text");
+        byte[] payload;
+        try {
+            payload = decodeText(text);
+        } catch (CodeFormatException e) {
+            return VerificationResult.rejected(e.reason(), e.getMessage());
+        }
+        return verifyPayload(text, payload);
+    }
+
+    /** Verifies the payload bytes of a code, as carried in a binary channel (for example NFC). */
+    public VerificationResult verifyPayload(byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        return verifyPayload(null, payload.clone());
+    }
+
+    private VerificationResult verifyPayload(String text, byte[] payload) {
+        try {
+            checkLayout(payload);
+        } catch (CodeFormatException e) {
+            return VerificationResult.rejected(e.reason(), e.getMessage());
+        }
+        KeyId keyId = new KeyId(PayloadV1.keyId(payload));
+        List<TrustedKey> candidates = keys.keysFor(keyId);
+        if (candidates.isEmpty()) {
+            return VerificationResult.rejected(RejectionReason.UNKNOWN_KEY, "no trusted key has key id " + keyId);
+        }
+        TrustedKey signer = null;
+        for (TrustedKey candidate : candidates) {
+            if (candidate.signed(payload, PayloadV1.OFFSET_SIGNATURE)) {
+                signer = candidate;
+                break;
+            }
+        }
+        if (signer == null) {
+            return VerificationResult.rejected(RejectionReason.BAD_SIGNATURE,
+                    "the signature is not a valid low-S signature by trusted key " + keyId);
+        }
+        CodeClaims claims;
+        try {
+            claims = readFields(payload);
+        } catch (CodeFormatException e) {
+            return VerificationResult.rejected(e.reason(), e.getMessage());
+        }
+        Instant now = clock.instant();
+        if (now.plus(clockSkew).isBefore(claims.issuedAt())) {
+            return VerificationResult.rejected(RejectionReason.NOT_YET_VALID,
+                    "issued at " + claims.issuedAt() + ", later than now (" + now + ") plus the allowed skew of " + clockSkew);
+        }
+        if (!now.minus(clockSkew).isBefore(claims.expiresAt())) {
+            return VerificationResult.rejected(RejectionReason.EXPIRED,
+                    "expired at " + claims.expiresAt() + "; now is " + now + " (skew allowed: " + clockSkew + ")");
+        }
+        String codeText = text != null ? text : TextForm.encode(payload);
+        return VerificationResult.valid(new VerifiedCode(codeText, claims, signer));
+    }
+
+    /**
+     * Reads a code without checking its signature, its key or its times: for debugging and
+     * display only. Nothing read here may decide whether someone passes.
+     *
+     * @throws CodeFormatException if the text is not structurally a v1 code
+     */
+    public static UnverifiedCode inspectUnverified(String text) throws CodeFormatException {
+        byte[] payload = decodeText(text);
+        checkLayout(payload);
+        byte[] signature = new byte[PayloadV1.TOTAL_BYTES - PayloadV1.OFFSET_SIGNATURE];
+        System.arraycopy(payload, PayloadV1.OFFSET_SIGNATURE, signature, 0, signature.length);
+        return new UnverifiedCode(readFields(payload), signature);
+    }
+
+    private static byte[] decodeText(String text) throws CodeFormatException {
+        if (text.length() > TextForm.MAX_LENGTH) {
+            throw new CodeFormatException(RejectionReason.MALFORMED,
+                    "the text has " + text.length() + " characters, more than the " + TextForm.MAX_LENGTH + " a code may have");
+        }
+        if (!text.startsWith(TextForm.PREFIX)) {
+            if (TextForm.hasOtherVersionPrefix(text)) {
+                throw new CodeFormatException(RejectionReason.UNSUPPORTED_VERSION,
+                        "the prefix '" + text.substring(0, text.indexOf(':') + 1) + "' names a format version this verifier does not support");
+            }
+            throw new CodeFormatException(RejectionReason.MALFORMED, "the text does not start with " + TextForm.PREFIX);
+        }
+        try {
+            return Base45.getDecoder().decode(text, TextForm.PREFIX.length(), text.length());
+        } catch (IllegalArgumentException e) {
+            throw new CodeFormatException(RejectionReason.MALFORMED, "invalid Base45 after the prefix: " + e.getMessage());
+        }
+    }
+
+    private static void checkLayout(byte[] payload) throws CodeFormatException {
+        if (payload.length == 0) {
+            throw new CodeFormatException(RejectionReason.MALFORMED, "the code holds no bytes");
+        }
+        if (PayloadV1.version(payload) != PayloadV1.VERSION) {
+            throw new CodeFormatException(RejectionReason.UNSUPPORTED_VERSION,
+                    "version byte " + PayloadV1.version(payload) + " inside a GL1 code; this verifier supports version " + PayloadV1.VERSION);
+        }
+        if (payload.length != PayloadV1.TOTAL_BYTES) {
+            throw new CodeFormatException(RejectionReason.MALFORMED,
+                    "a v1 code is " + PayloadV1.TOTAL_BYTES + " bytes, this one is " + payload.length);
+        }
+    }
+
+    private static CodeClaims readFields(byte[] payload) throws CodeFormatException {
+        Colour colour = Colour.fromWireValue(PayloadV1.colour(payload));
+        if (colour == null) {
+            throw new CodeFormatException(RejectionReason.INVALID_FIELD, "colour byte " + PayloadV1.colour(payload) + " names no colour");
+        }
+        int validityMinutes = PayloadV1.validityMinutes(payload);
+        if (validityMinutes == 0) {
+            throw new CodeFormatException(RejectionReason.INVALID_FIELD, "a validity of 0 minutes");
+        }
+        Instant issuedAt = Instant.ofEpochSecond(PayloadV1.issuedAtSeconds(payload));
+        return new CodeClaims(new KeyId(PayloadV1.keyId(payload)), new Serial(PayloadV1.serial(payload)),
+                new IdentityHash(PayloadV1.identityHash(payload)), colour, issuedAt, issuedAt.plusSeconds(60L * validityMinutes));
+    }
+
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    /** Collects a verifier's parts; {@link #build()} refuses a missing one. Not thread-safe. */
+    public static final class Builder {
+        private KeyResolver keys;
+        private Clock clock;
+        private Duration clockSkew = DEFAULT_CLOCK_SKEW;
+
+        private Builder() {
+        }
+
+        public Builder keys(KeyResolver keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How far the verifier's clock may be from the issuer's: zero to {@link #MAX_CLOCK_SKEW}; default {@link #DEFAULT_CLOCK_SKEW}. */
+        public Builder clockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "clockSkew");
+            if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
+                throw new IllegalArgumentException("Clock skew must be from 0 to " + MAX_CLOCK_SKEW + ", not " + skew);
+            }
+            this.clockSkew = skew;
+            return this;
+        }
+
+        public Verifier build() {
+            if (keys == null) {
+                throw new IllegalStateException("A verifier needs keys: TrustedKeys.of(...) or a KeyResolver");
+            }
+            if (clock == null) {
+                throw new IllegalStateException("A verifier needs a clock: Clock.systemUTC() in production");
+            }
+            return new Verifier(this);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Greenlight health codes: issue, encode, render and verify offline.
+ * The wire stages live in {@code dev.greenlight.codec.internal}, which is not exported.
+ */
+module dev.greenlight.codec {
+    requires org.bouncycastle.provider;
+    requires com.nimbusds.jose.jwt;
+    requires com.google.zxing;
+
+    exports dev.greenlight.codec;
+    exports dev.greenlight.codec.qr;
+}
