@@ -1,0 +1,79 @@
+package dev.greenlight.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import dev.greenlight.codec.internal.EcdsaP256;
+import dev.greenlight.codec.internal.P256;
+import dev.greenlight.codec.internal.PublicKeyEncoding;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every Wycheproof ECDSA P-256/SHA-256 P1363 case against the low-level verify. Wycheproof
+ * counts high-S signatures valid; our format demands low S, so for those the expected answer is
+ * "reject".
+ */
+class WycheproofSignatureTest {
+
+    private static final String FILE = "ecdsa_secp256r1_sha256_p1363_test.json";
+    private static final HexFormat HEX = HexFormat.of();
+
+    static Stream<Arguments> cases() {
+        JsonNode root = SharedVectors.wycheproof(FILE);
+        List<Arguments> cases = new ArrayList<>();
+        for (JsonNode group : root.get("testGroups")) {
+            byte[] point = HEX.parseHex(group.get("publicKey").get("uncompressed").asText());
+            for (JsonNode test : group.get("tests")) {
+                String name = "tcId " + test.get("tcId").asInt() + " " + test.get("result").asText()
+                        + " " + test.get("flags") + " " + test.get("comment").asText();
+                cases.add(Arguments.of(Named.of(name, new Case(point, HEX.parseHex(test.get("msg").asText()),
+                        HEX.parseHex(test.get("sig").asText()), test.get("result").asText()))));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void verify_wycheproofP1363Case_agreesWithLowSPolicy(Case c) {
+        ECPublicKeyParameters key = new ECPublicKeyParameters(PublicKeyEncoding.decodePoint(c.point), P256.DOMAIN);
+
+        boolean accepted = EcdsaP256.verify(key, c.message, c.signature);
+
+        assertEquals(c.expectedAccepted(), accepted);
+    }
+
+    /** The shared README's figures: 262 cases, 173 valid, 70 of those high S. */
+    @Test
+    void vectors_countsMatchTheSharedReadme() {
+        List<Case> all = cases().map(a -> (Case) ((Named<?>) a.get()[0]).getPayload()).toList();
+        long valid = all.stream().filter(c -> c.result.equals("valid")).count();
+        long highS = all.stream().filter(c -> c.result.equals("valid") && c.isHighS()).count();
+        assertEquals(262, all.size());
+        assertEquals(173, valid);
+        assertEquals(70, highS);
+    }
+
+    record Case(byte[] point, byte[] message, byte[] signature, String result) {
+
+        boolean isHighS() {
+            return signature.length == 64
+                    && new BigInteger(1, signature, 32, 32).compareTo(P256.HALF_ORDER) > 0;
+        }
+
+        /** Wycheproof has no "acceptable" P1363 cases; a valid one is accepted unless its S is high. */
+        boolean expectedAccepted() {
+            return result.equals("valid") && !isHighS();
+        }
+    }
+}
