@@ -1,0 +1,436 @@
+package dev.greenlight.codec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import dev.greenlight.codec.internal.Base45;
+import dev.greenlight.codec.internal.EcdsaP256;
+import dev.greenlight.codec.internal.P256;
+import dev.greenlight.codec.internal.PayloadV1;
+import dev.greenlight.codec.internal.TextForm;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * Writes the specification's test vectors ({@code specs/vectors/*.json}) from fixed inputs.
+ * Everything is deterministic (fixed keys, secret, serials and clocks; RFC 6979 nonces), so
+ * {@link SpecVectorsTest} can check that the committed files are exactly what the code produces.
+ *
+ * <p>Regenerate after a deliberate format change:
+ * {@code ./mvnw -B -q -pl codec test -Dtest=SpecVectorsTest -Dgreenlight.vectors.write=true}.
+ */
+final class SpecVectorGenerator {
+
+    static final String KEYS_FILE = "keys.json";
+    static final String CODES_FILE = "codes.json";
+    static final String IDENTITIES_FILE = "identities.json";
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static final Instant ISSUED_AT = Instant.parse("2026-03-01T08:00:00Z");
+    static final Duration SKEW = Verifier.DEFAULT_CLOCK_SKEW;
+
+    final ECPrivateKey keyA = deterministicKey("greenlight spec vector key A");
+    final ECPrivateKey keyB = deterministicKey("greenlight spec vector key B");
+    final IdentitySecret identitySecret = IdentitySecret.of(
+            EcdsaP256.sha256(bytes("greenlight spec vector identity secret"), 0, 38));
+    private final Map<String, ECPrivateKey> keys = new LinkedHashMap<>();
+
+    SpecVectorGenerator() {
+        keys.put("issuer-a", keyA);
+        keys.put("issuer-b", keyB);
+    }
+
+    Map<String, String> files() throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(KEYS_FILE, JSON.writeValueAsString(keysDocument()) + "\n");
+        files.put(CODES_FILE, JSON.writeValueAsString(codesDocument()) + "\n");
+        files.put(IDENTITIES_FILE, JSON.writeValueAsString(identitiesDocument()) + "\n");
+        return files;
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    private ObjectNode keysDocument() {
+        ObjectNode doc = NODES.objectNode();
+        doc.put("description", "Test keys of the Greenlight v1 vectors. The private keys are published: never trust them in production.");
+        ObjectNode keysNode = doc.putObject("keys");
+        keys.forEach((name, privateKey) -> {
+            ECPublicKey publicKey = P256Keys.publicKeyOf(privateKey);
+            ObjectNode k = keysNode.putObject(name);
+            k.put("keyId", KeyId.of(publicKey).toString());
+            k.put("privateScalar", hex32(privateKey.getS()));
+            k.put("privateKeyPkcs8Pem", P256Keys.privateKeyToPem(privateKey));
+            k.put("publicX", hex32(publicKey.getW().getAffineX()));
+            k.put("publicY", hex32(publicKey.getW().getAffineY()));
+            k.put("publicUncompressed", "04" + hex32(publicKey.getW().getAffineX()) + hex32(publicKey.getW().getAffineY()));
+            k.put("publicKeySpkiPem", P256Keys.publicKeyToPem(publicKey));
+            try {
+                k.set("publicJwk", JSON.readTree(P256Keys.publicKeyToJwk(publicKey)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        doc.put("identitySecret", HEX.formatHex(identitySecret.toBytes()));
+        return doc;
+    }
+
+    // ---------------------------------------------------------------- codes
+
+    private ObjectNode codesDocument() {
+        ObjectNode doc = NODES.objectNode();
+        doc.put("description", "Greenlight v1 code vectors. Keys are named from keys.json. Each case: the keys the verifier "
+                + "trusts, its clock and skew, the input text, every stage that exists for it, and the expected result.");
+        ArrayNode cases = doc.putArray("cases");
+        Identity cnid = Identity.chineseResidentId("11010519491231002X");
+        Identity passport = Identity.passport("FRA", "18AV12345");
+        Code green = code("issuer-a", 0x0123456789ABCDEFL, cnid, Colour.GREEN, ISSUED_AT, 1440);
+        Instant expiry = green.expiresAt();
+
+        // Valid codes.
+        valid(cases, "valid-green-cnid", "A green code for a resident identity card, checked at its issue time.",
+                green, ISSUED_AT, SKEW);
+        valid(cases, "valid-yellow", "A yellow code.",
+                code("issuer-a", 0x1111111111111111L, cnid, Colour.YELLOW, ISSUED_AT, 1440), ISSUED_AT.plusSeconds(3600), SKEW);
+        valid(cases, "valid-red", "A red code.",
+                code("issuer-a", 0x2222222222222222L, cnid, Colour.RED, ISSUED_AT, 1440), ISSUED_AT.plusSeconds(3600), SKEW);
+        valid(cases, "valid-passport", "A green code for a passport holder.",
+                code("issuer-a", 0x3333333333333333L, passport, Colour.GREEN, ISSUED_AT, 1440), ISSUED_AT, SKEW);
+        valid(cases, "valid-issuer-b-of-two", "Signed by issuer-b while both issuers are trusted: found by key id.",
+                code("issuer-b", 0x4444444444444444L, cnid, Colour.GREEN, ISSUED_AT, 1440), ISSUED_AT, SKEW, "issuer-a", "issuer-b");
+        valid(cases, "valid-clock-behind-by-skew", "The verifier's clock is exactly the skew behind the issue time: still valid.",
+                green, ISSUED_AT.minus(SKEW), SKEW);
+        valid(cases, "valid-last-second", "One second before expiry plus skew: the last valid second.",
+                green, expiry.plus(SKEW).minusSeconds(1), SKEW);
+        valid(cases, "valid-no-skew-last-second", "No skew allowed, one second before expiry.",
+                green, expiry.minusSeconds(1), Duration.ZERO);
+        valid(cases, "valid-one-minute", "The shortest validity, one minute.",
+                code("issuer-a", 0x5555555555555555L, cnid, Colour.GREEN, ISSUED_AT, 1), ISSUED_AT.plusSeconds(30), SKEW);
+        valid(cases, "valid-longest-validity", "The longest validity, 65535 minutes.",
+                code("issuer-a", 0x6666666666666666L, cnid, Colour.YELLOW, ISSUED_AT, 65535), ISSUED_AT.plus(Duration.ofDays(45)), SKEW);
+        valid(cases, "valid-serial-all-ones", "Serial ffffffffffffffff: serials are unsigned bit strings.",
+                code("issuer-a", -1L, passport, Colour.RED, ISSUED_AT, 60), ISSUED_AT, SKEW);
+        valid(cases, "valid-latest-issue-time", "Issue time 4294967295 (2106-02-07T06:28:15Z), the last a v1 code can carry.",
+                code("issuer-a", 0x7777777777777777L, cnid, Colour.GREEN, Instant.ofEpochSecond(PayloadV1.MAX_ISSUED_AT), 60),
+                Instant.ofEpochSecond(PayloadV1.MAX_ISSUED_AT), SKEW);
+
+        // MALFORMED: the text is not a code.
+        String body = green.text.substring(TextForm.PREFIX.length());
+        rejectText(cases, "malformed-empty", "The empty text.", "", RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-prefix-only", "The prefix and nothing after it.", TextForm.PREFIX, RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-no-prefix", "The Base45 body without its prefix.", body, RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-lowercase-prefix", "The prefix in lower case: prefixes are case-sensitive.",
+                "gl1:" + body, RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-foreign-prefix", "Another format's prefix (an EU certificate's).", "HC1:" + body, RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-leading-space", "A space before the prefix: texts are never trimmed.",
+                " " + green.text, RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-trailing-newline", "A line feed after the code: not in the Base45 alphabet.",
+                green.text + "\n", RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-lowercase-base45", "A lower-case letter in the body: outside the Base45 alphabet.",
+                TextForm.PREFIX + "a" + body.substring(1), RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-fullwidth-colon", "A full-width colon (U+FF1A) in the prefix.",
+                "GL1\uFF1A" + body, RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-base45-length", "Two characters dropped: a Base45 length of 1 modulo 3 is never valid.",
+                green.text.substring(0, green.text.length() - 2), RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-base45-overflow", "A final group ':::' of value 91124, more than two bytes hold.",
+                green.text.substring(0, green.text.length() - 3) + ":::", RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-base45-final-pair-overflow", "A final pair '::' of value 2024, more than one byte holds.",
+                green.text.substring(0, green.text.length() - 3) + "::", RejectionReason.MALFORMED);
+        rejectPayload(cases, "malformed-truncated", "The last payload byte dropped: 99 bytes.",
+                Arrays.copyOf(green.payload, 99), RejectionReason.MALFORMED);
+        rejectPayload(cases, "malformed-trailing-byte", "One byte appended: 101 bytes.",
+                Arrays.copyOf(green.payload, 101), RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-too-long", "1025 characters: over the length cap, refused before decoding.",
+                TextForm.PREFIX + "0".repeat(TextForm.MAX_LENGTH + 1 - TextForm.PREFIX.length()), RejectionReason.MALFORMED);
+
+        // UNSUPPORTED_VERSION.
+        rejectText(cases, "unsupported-prefix-gl2", "A GL2: prefix: a later version.", "GL2:" + body, RejectionReason.UNSUPPORTED_VERSION);
+        rejectPayload(cases, "unsupported-version-byte-2", "Version byte 2 under a GL1: prefix, signed by issuer-a.",
+                signRaw("issuer-a", withByte(green.signedBytes(), PayloadV1.OFFSET_VERSION, 2)), RejectionReason.UNSUPPORTED_VERSION);
+        rejectPayload(cases, "unsupported-version-byte-0", "Version byte 0.",
+                withByte(green.payload, PayloadV1.OFFSET_VERSION, 0), RejectionReason.UNSUPPORTED_VERSION);
+
+        // UNKNOWN_KEY.
+        rejectCode(cases, "unknown-key-untrusted-issuer", "Signed by issuer-b while only issuer-a is trusted.",
+                code("issuer-b", 0x4444444444444444L, cnid, Colour.GREEN, ISSUED_AT, 1440), RejectionReason.UNKNOWN_KEY);
+        rejectPayload(cases, "unknown-key-flipped-key-id", "A bit of the key id flipped.",
+                flipBit(green.payload, PayloadV1.OFFSET_KEY_ID, 0), RejectionReason.UNKNOWN_KEY);
+
+        // BAD_SIGNATURE.
+        rejectPayload(cases, "bad-signature-flipped-bit", "The last bit of the signature flipped.",
+                flipBit(green.payload, PayloadV1.TOTAL_BYTES - 1, 0), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-colour-tampered", "Colour changed from green to red without re-signing.",
+                withByte(green.payload, PayloadV1.OFFSET_COLOUR, Colour.RED.wireValue()), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-validity-extended", "Validity raised to 65535 minutes without re-signing.",
+                withBytes(green.payload, PayloadV1.OFFSET_VALIDITY_MINUTES, 0xFF, 0xFF), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-identity-swapped", "A bit of the identity hash flipped.",
+                flipBit(green.payload, PayloadV1.OFFSET_IDENTITY_HASH + 7, 3), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-high-s", "The same signature with s replaced by n - s: valid ECDSA, but high S.",
+                withScalar(green.payload, 1, P256.ORDER.subtract(scalarAt(green.payload, 1))), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-r-zero", "r = 0.", withScalar(green.payload, 0, BigInteger.ZERO), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-s-zero", "s = 0.", withScalar(green.payload, 1, BigInteger.ZERO), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-r-order", "r = n, the group order.", withScalar(green.payload, 0, P256.ORDER),
+                RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-r-plus-order", "r replaced by r + n: equal modulo n, out of range.",
+                withScalar(green.payload, 0, scalarAt(green.payload, 0).add(P256.ORDER).mod(BigInteger.ONE.shiftLeft(256))),
+                RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-wrong-signer", "issuer-a's key id on bytes signed by issuer-b.",
+                signRaw("issuer-b", green.signedBytes()), RejectionReason.BAD_SIGNATURE);
+
+        // INVALID_FIELD: signed by a trusted key, yet the format forbids the value.
+        rejectPayload(cases, "invalid-field-colour-3", "Colour byte 3, validly signed.",
+                signRaw("issuer-a", withByte(green.signedBytes(), PayloadV1.OFFSET_COLOUR, 3)), RejectionReason.INVALID_FIELD);
+        rejectPayload(cases, "invalid-field-validity-zero", "Validity 0 minutes, validly signed.",
+                signRaw("issuer-a", withBytes(green.signedBytes(), PayloadV1.OFFSET_VALIDITY_MINUTES, 0, 0)), RejectionReason.INVALID_FIELD);
+
+        // Time.
+        rejectCode(cases, "not-yet-valid", "The verifier's clock is one second more than the skew behind the issue time.",
+                green, ISSUED_AT.minus(SKEW).minusSeconds(1), SKEW, RejectionReason.NOT_YET_VALID);
+        rejectCode(cases, "expired-at-boundary", "Now minus skew equals the expiry: expired (now >= expiry).",
+                green, expiry.plus(SKEW), SKEW, RejectionReason.EXPIRED);
+        rejectCode(cases, "expired-no-skew-boundary", "No skew, now equals the expiry.",
+                green, expiry, Duration.ZERO, RejectionReason.EXPIRED);
+        rejectCode(cases, "expired-long-ago", "Checked a week after expiry.",
+                green, expiry.plus(Duration.ofDays(7)), SKEW, RejectionReason.EXPIRED);
+        return doc;
+    }
+
+    private void valid(ArrayNode cases, String id, String description, Code code, Instant clock, Duration skew, String... trusted) {
+        ObjectNode c = newCase(cases, id, description, trusted.length == 0 ? new String[] {"issuer-a"} : trusted, clock, skew);
+        code.describe(c);
+        c.putObject("expected").put("result", "valid");
+    }
+
+    private void rejectCode(ArrayNode cases, String id, String description, Code code, RejectionReason reason) {
+        rejectCode(cases, id, description, code, ISSUED_AT, SKEW, reason);
+    }
+
+    private void rejectCode(ArrayNode cases, String id, String description, Code code, Instant clock, Duration skew,
+                            RejectionReason reason) {
+        ObjectNode c = newCase(cases, id, description, new String[] {"issuer-a"}, clock, skew);
+        code.describe(c);
+        expectRejection(c, reason);
+    }
+
+    private void rejectPayload(ArrayNode cases, String id, String description, byte[] payload, RejectionReason reason) {
+        ObjectNode c = newCase(cases, id, description, new String[] {"issuer-a"}, ISSUED_AT, SKEW);
+        c.put("payload", HEX.formatHex(payload));
+        c.put("text", TextForm.encode(payload));
+        expectRejection(c, reason);
+    }
+
+    private void rejectText(ArrayNode cases, String id, String description, String text, RejectionReason reason) {
+        ObjectNode c = newCase(cases, id, description, new String[] {"issuer-a"}, ISSUED_AT, SKEW);
+        c.put("text", text);
+        expectRejection(c, reason);
+    }
+
+    private static ObjectNode newCase(ArrayNode cases, String id, String description, String[] trusted, Instant clock, Duration skew) {
+        ObjectNode c = cases.addObject();
+        c.put("id", id);
+        c.put("description", description);
+        ArrayNode trustedNode = c.putArray("trustedKeys");
+        for (String name : trusted) {
+            trustedNode.add(name);
+        }
+        c.put("clock", clock.toString());
+        c.put("clockSkewSeconds", skew.toSeconds());
+        return c;
+    }
+
+    private static void expectRejection(ObjectNode c, RejectionReason reason) {
+        c.putObject("expected").put("result", "rejected").put("reason", reason.name());
+    }
+
+    /** A correctly issued code and each stage of its making. */
+    private Code code(String keyName, long serial, Identity identity, Colour colour, Instant issuedAt, int validityMinutes) {
+        Issuer issuer = Issuer.builder()
+                .signingKey(keys.get(keyName))
+                .identitySecret(identitySecret)
+                .clock(Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .build();
+        IssuedCode issued = issuer.sign(identitySecret.pseudonymOf(identity), colour, issuedAt,
+                Duration.ofMinutes(validityMinutes), new Serial(serial));
+        byte[] payload = Base45.getDecoder().decode(issued.text(), TextForm.PREFIX.length(), issued.text().length());
+        return new Code(keyName, identity, issued, payload);
+    }
+
+    private byte[] signRaw(String keyName, byte[] signedBytes) {
+        ECPrivateKeyParameters key = new ECPrivateKeyParameters(keys.get(keyName).getS(), P256.DOMAIN);
+        byte[] payload = Arrays.copyOf(signedBytes, PayloadV1.TOTAL_BYTES);
+        byte[] signature = EcdsaP256.sign(key, signedBytes, 0, PayloadV1.SIGNED_BYTES);
+        System.arraycopy(signature, 0, payload, PayloadV1.OFFSET_SIGNATURE, signature.length);
+        return payload;
+    }
+
+    private record Code(String keyName, Identity identity, IssuedCode issued, byte[] payload, String text) {
+
+        Code(String keyName, Identity identity, IssuedCode issued, byte[] payload) {
+            this(keyName, identity, issued, payload, issued.text());
+        }
+
+        Instant expiresAt() {
+            return issued.claims().expiresAt();
+        }
+
+        byte[] signedBytes() {
+            return Arrays.copyOf(payload, PayloadV1.SIGNED_BYTES);
+        }
+
+        void describe(ObjectNode c) {
+            CodeClaims claims = issued.claims();
+            c.put("signedBy", keyName);
+            ObjectNode id = c.putObject("identity");
+            id.put("documentType", identity.documentType());
+            id.put("normalised", identity.normalised());
+            ObjectNode f = c.putObject("fields");
+            f.put("version", PayloadV1.VERSION);
+            f.put("keyId", claims.keyId().toString());
+            f.put("serial", claims.serial().toString());
+            f.put("identityHash", claims.identityHash().toString());
+            f.put("colour", claims.colour().name().toLowerCase(java.util.Locale.ROOT));
+            f.put("colourByte", claims.colour().wireValue());
+            f.put("issuedAtSeconds", claims.issuedAt().getEpochSecond());
+            f.put("issuedAt", claims.issuedAt().toString());
+            f.put("validityMinutes", claims.validity().toMinutes());
+            f.put("expiresAt", claims.expiresAt().toString());
+            c.put("signedBytes", HEX.formatHex(payload, 0, PayloadV1.SIGNED_BYTES));
+            c.put("signedBytesSha256", HEX.formatHex(EcdsaP256.sha256(payload, 0, PayloadV1.SIGNED_BYTES)));
+            c.put("signature", HEX.formatHex(payload, PayloadV1.OFFSET_SIGNATURE, PayloadV1.TOTAL_BYTES));
+            c.put("payload", HEX.formatHex(payload));
+            c.put("text", text);
+        }
+    }
+
+    // ---------------------------------------------------------------- identities
+
+    private ObjectNode identitiesDocument() {
+        ObjectNode doc = NODES.objectNode();
+        doc.put("description", "Identity normalisation and pseudonyms: identityHash = first 16 bytes of "
+                + "HMAC-SHA-256(identitySecret from keys.json, US-ASCII normalised form).");
+        ArrayNode valid = doc.putArray("valid");
+        String[][] validInputs = {
+                {"CNID", "11010519491231002X"},
+                {"cnid", "11010519491231002x"},
+                {"CNID", "  11010519491231002X\t"},
+                {"CNID", "440524188001010014"},
+                {"CNID", "510104200002290011"},
+                {"PP-FRA", "18AV12345"},
+                {"pp-fra", "18av12345"},
+                {"PP-CHN", "E12345678"},
+        };
+        for (String[] input : validInputs) {
+            Identity identity = Identity.of(input[0], input[1]);
+            ObjectNode v = valid.addObject();
+            v.put("documentType", input[0]);
+            v.put("number", input[1]);
+            v.put("normalised", identity.normalised());
+            v.put("identityHash", identitySecret.pseudonymOf(identity).toString());
+        }
+        ArrayNode invalid = doc.putArray("invalid");
+        String[][] invalidInputs = {
+                {"CNID", "110105194912310021", "wrong check character"},
+                {"CNID", "11010519491231002", "17 characters"},
+                {"CNID", "1101051949123100211", "19 characters"},
+                {"CNID", "110105194913310021", "month 13 in the birth date (check character correct)"},
+                {"CNID", "510104190002290015", "29 February 1900, not a leap year (check character correct)"},
+                {"CNID", "11010519491231002Y", "check character Y"},
+                {"CNID", "1101051949123100X2", "X before the last position"},
+                {"CNID", "１１０１０５１９４９１２３１００２Ｘ", "full-width digits"},
+                {"PP-FR", "18AV12345", "two-letter country"},
+                {"PP-FRA", "18AV-12345", "a hyphen in the number"},
+                {"PP-FRA", "", "empty number"},
+                {"PP-FRA", "123456789012345678901", "21 characters"},
+                {"DL", "12345", "unknown document type"},
+        };
+        for (String[] input : invalidInputs) {
+            ObjectNode v = invalid.addObject();
+            v.put("documentType", input[0]);
+            v.put("number", input[1]);
+            v.put("why", input[2]);
+        }
+        return doc;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static ECPrivateKey deterministicKey(String label) {
+        byte[] seed = EcdsaP256.sha256(bytes(label), 0, label.length());
+        BigInteger d = new BigInteger(1, seed).mod(P256.ORDER.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+        try {
+            java.security.KeyFactory factory = java.security.KeyFactory.getInstance("EC", new BouncyCastleProvider());
+            java.security.spec.ECParameterSpec spec =
+                    org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util.convertToSpec(P256.PARAMETERS);
+            return (ECPrivateKey) factory.generatePrivate(new java.security.spec.ECPrivateKeySpec(d, spec));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String hex32(BigInteger value) {
+        return HEX.formatHex(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, value));
+    }
+
+    private static byte[] withByte(byte[] bytes, int offset, int value) {
+        byte[] copy = bytes.clone();
+        copy[offset] = (byte) value;
+        return copy;
+    }
+
+    private static byte[] withBytes(byte[] bytes, int offset, int... values) {
+        byte[] copy = bytes.clone();
+        for (int i = 0; i < values.length; i++) {
+            copy[offset + i] = (byte) values[i];
+        }
+        return copy;
+    }
+
+    private static byte[] flipBit(byte[] bytes, int offset, int bit) {
+        byte[] copy = bytes.clone();
+        copy[offset] ^= (byte) (1 << bit);
+        return copy;
+    }
+
+    /** Scalar 0 is r, 1 is s. */
+    private static BigInteger scalarAt(byte[] payload, int which) {
+        return EcdsaP256.scalar(payload, PayloadV1.OFFSET_SIGNATURE + which * P256.SCALAR_BYTES);
+    }
+
+    private static byte[] withScalar(byte[] payload, int which, BigInteger value) {
+        byte[] copy = payload.clone();
+        byte[] encoded = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(P256.SCALAR_BYTES, value);
+        System.arraycopy(encoded, 0, copy, PayloadV1.OFFSET_SIGNATURE + which * P256.SCALAR_BYTES, P256.SCALAR_BYTES);
+        return copy;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "specs/vectors");
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> file : new SpecVectorGenerator().files().entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.greenlight.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import dev.greenlight.codec.internal.Base45;
+import dev.greenlight.codec.internal.EcdsaP256;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The specification's vectors ({@code specs/vectors/}) against the codec: every case verifies
+ * to its expected result, every stage of a valid case is consistent, and the committed files are
+ * exactly what {@link SpecVectorGenerator} produces from its fixed inputs.
+ */
+class SpecVectorsTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    static Path vectorsDir() {
+        String configured = System.getProperty("greenlight.specs.dir");
+        return (configured != null ? Path.of(configured) : Path.of("..", "specs")).resolve("vectors");
+    }
+
+    static JsonNode read(String file) {
+        try {
+            return SpecVectorGenerator.JSON.readTree(vectorsDir().resolve(file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read spec vector file " + vectorsDir().resolve(file), e);
+        }
+    }
+
+    static Stream<Named<JsonNode>> codeCases() {
+        List<Named<JsonNode>> cases = new ArrayList<>();
+        read(SpecVectorGenerator.CODES_FILE).get("cases").forEach(c -> cases.add(Named.of(c.get("id").asText(), c)));
+        return cases.stream();
+    }
+
+    @Test
+    void committedVectors_equalWhatTheCodeProduces() throws IOException {
+        Map<String, String> generated = new SpecVectorGenerator().files();
+        if (Boolean.getBoolean("greenlight.vectors.write")) {
+            Files.createDirectories(vectorsDir());
+            for (Map.Entry<String, String> file : generated.entrySet()) {
+                Files.writeString(vectorsDir().resolve(file.getKey()), file.getValue());
+            }
+        }
+        for (Map.Entry<String, String> file : generated.entrySet()) {
+            Path committed = vectorsDir().resolve(file.getKey());
+            assertTrue(Files.isRegularFile(committed), () -> "Missing spec vector file " + committed);
+            assertEquals(file.getValue(), Files.readString(committed),
+                    () -> committed + " differs from what the code produces: a format change must update the spec "
+                            + "(regenerate with -Dgreenlight.vectors.write=true and review the diff)");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("codeCases")
+    void verify_specCase_givesExpectedResult(JsonNode c) {
+        List<ECPublicKey> trusted = new ArrayList<>();
+        c.get("trustedKeys").forEach(name -> trusted.add(publicKey(name.asText())));
+        Verifier verifier = Verifier.builder()
+                .keys(TrustedKeys.of(trusted))
+                .clock(Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC))
+                .clockSkew(Duration.ofSeconds(c.get("clockSkewSeconds").asLong()))
+                .build();
+
+        VerificationResult result = verifier.verify(c.get("text").asText());
+
+        JsonNode expected = c.get("expected");
+        if (expected.get("result").asText().equals("valid")) {
+            assertTrue(result.isValid(), result::toString);
+            assertClaimsMatchFields(c.get("fields"), result.code().claims());
+        } else {
+            assertFalse(result.isValid(), "expected a rejection, got " + result);
+            assertEquals(RejectionReason.valueOf(expected.get("reason").asText()), result.reason(), result::message);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("codeCases")
+    void stages_ofEachCase_areConsistent(JsonNode c) {
+        String text = c.get("text").asText();
+        if (c.has("payload")) {
+            byte[] payload = HEX.parseHex(c.get("payload").asText());
+            assertEquals("GL1:" + Base45.getEncoder().encodeToString(payload), text);
+        }
+        if (!c.has("fields")) {
+            return;
+        }
+        JsonNode keys = read(SpecVectorGenerator.KEYS_FILE);
+        JsonNode fields = c.get("fields");
+        assertEquals(c.get("signedBytes").asText() + c.get("signature").asText(), c.get("payload").asText());
+        byte[] signed = HEX.parseHex(c.get("signedBytes").asText());
+        assertEquals(c.get("signedBytesSha256").asText(), HEX.formatHex(EcdsaP256.sha256(signed, 0, signed.length)));
+        assertEquals(keys.get("keys").get(c.get("signedBy").asText()).get("keyId").asText(), fields.get("keyId").asText());
+        IdentitySecret secret = IdentitySecret.of(HEX.parseHex(keys.get("identitySecret").asText()));
+        JsonNode identity = c.get("identity");
+        Identity parsed = Identity.of(identity.get("documentType").asText(), identity.get("normalised").asText().split(":", 2)[1]);
+        assertEquals(fields.get("identityHash").asText(), secret.pseudonymOf(parsed).toString());
+        BigInteger s = new BigInteger(1, HEX.parseHex(c.get("signature").asText().substring(64)));
+        assertTrue(s.compareTo(dev.greenlight.codec.internal.P256.HALF_ORDER) <= 0, "issuers emit low S only");
+    }
+
+    @Test
+    void codeCases_coverEveryReasonWithEnoughCases() {
+        Set<RejectionReason> covered = EnumSet.noneOf(RejectionReason.class);
+        int valid = 0;
+        int invalid = 0;
+        for (JsonNode c : (Iterable<JsonNode>) codeCases().map(Named::getPayload)::iterator) {
+            JsonNode expected = c.get("expected");
+            if (expected.get("result").asText().equals("valid")) {
+                valid++;
+            } else {
+                invalid++;
+                covered.add(RejectionReason.valueOf(expected.get("reason").asText()));
+            }
+        }
+        assertTrue(valid >= 10, "at least 10 valid vectors, found " + valid);
+        assertTrue(invalid >= 25, "at least 25 invalid vectors, found " + invalid);
+        assertEquals(EnumSet.allOf(RejectionReason.class), covered);
+    }
+
+    @Test
+    void keys_pemJwkAndPoint_describeTheSameKey() {
+        read(SpecVectorGenerator.KEYS_FILE).get("keys").forEach(k -> {
+            ECPublicKey fromPem = P256Keys.publicKeyFromPem(k.get("publicKeySpkiPem").asText());
+            ECPublicKey fromJwk = P256Keys.publicKeyFromJwk(k.get("publicJwk").toString());
+            ECPublicKey fromPoint = P256Keys.publicKeyFromPoint(HEX.parseHex(k.get("publicUncompressed").asText()));
+            ECPublicKey fromPrivate = P256Keys.publicKeyOf(P256Keys.privateKeyFromPem(k.get("privateKeyPkcs8Pem").asText()));
+            for (ECPublicKey key : List.of(fromJwk, fromPoint, fromPrivate)) {
+                assertEquals(fromPem.getW(), key.getW());
+            }
+            assertEquals(k.get("keyId").asText(), KeyId.of(fromPem).toString());
+        });
+    }
+
+    static Stream<Named<JsonNode>> validIdentities() {
+        List<Named<JsonNode>> cases = new ArrayList<>();
+        read(SpecVectorGenerator.IDENTITIES_FILE).get("valid").forEach(
+                c -> cases.add(Named.of(c.get("documentType").asText() + " " + c.get("number").asText(), c)));
+        return cases.stream();
+    }
+
+    static Stream<Named<JsonNode>> invalidIdentities() {
+        List<Named<JsonNode>> cases = new ArrayList<>();
+        read(SpecVectorGenerator.IDENTITIES_FILE).get("invalid").forEach(c -> cases.add(Named.of(c.get("why").asText(), c)));
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("validIdentities")
+    void identity_specVector_normalisesAndHashes(JsonNode c) {
+        IdentitySecret secret = IdentitySecret.of(HEX.parseHex(read(SpecVectorGenerator.KEYS_FILE).get("identitySecret").asText()));
+
+        Identity identity = Identity.of(c.get("documentType").asText(), c.get("number").asText());
+
+        assertEquals(c.get("normalised").asText(), identity.normalised());
+        assertEquals(c.get("identityHash").asText(), secret.pseudonymOf(identity).toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidIdentities")
+    void identity_invalidSpecVector_isRefused(JsonNode c) {
+        assertThrows(InvalidIdentityException.class,
+                () -> Identity.of(c.get("documentType").asText(), c.get("number").asText()));
+    }
+
+    private static ECPublicKey publicKey(String name) {
+        JsonNode key = read(SpecVectorGenerator.KEYS_FILE).get("keys").get(name);
+        return P256Keys.publicKeyFromPem(key.get("publicKeySpkiPem").asText());
+    }
+
+    private static void assertClaimsMatchFields(JsonNode fields, CodeClaims claims) {
+        assertEquals(fields.get("keyId").asText(), claims.keyId().toString());
+        assertEquals(fields.get("serial").asText(), claims.serial().toString());
+        assertEquals(fields.get("identityHash").asText(), claims.identityHash().toString());
+        assertEquals(Colour.parse(fields.get("colour").asText()), claims.colour());
+        assertEquals(Instant.parse(fields.get("issuedAt").asText()), claims.issuedAt());
+        assertEquals(Instant.parse(fields.get("expiresAt").asText()), claims.expiresAt());
+    }
+}
