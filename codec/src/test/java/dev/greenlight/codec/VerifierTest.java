@@ -1,0 +1,167 @@
+package dev.greenlight.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyPair;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class VerifierTest {
+
+    private static final Instant NOW = TestKeys.ISSUED_AT;
+    private static final KeyPair PAIR = TestKeys.newKeyPair();
+    private static final Identity PERSON = Identity.chineseResidentId("11010519491231002X");
+
+    @Test
+    void verify_atExactExpiry_isExpiredAndOneSecondBeforeIsValid() {
+        IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.GREEN, Duration.ofHours(1));
+        Instant expiry = code.claims().expiresAt();
+        Verifier noSkew = Verifier.builder().keys(TrustedKeys.of((ECPublicKey) PAIR.getPublic()))
+                .clock(Clock.fixed(expiry, ZoneOffset.UTC)).clockSkew(Duration.ZERO).build();
+        Verifier justBefore = Verifier.builder().keys(TrustedKeys.of((ECPublicKey) PAIR.getPublic()))
+                .clock(Clock.fixed(expiry.minusMillis(1), ZoneOffset.UTC)).clockSkew(Duration.ZERO).build();
+
+        assertEquals(RejectionReason.EXPIRED, noSkew.verify(code.text()).reason());
+        assertTrue(justBefore.verify(code.text()).isValid());
+    }
+
+    @Test
+    void clockSkew_aboveTheCap_isRefused() {
+        Verifier.Builder builder = Verifier.builder();
+        assertThrows(IllegalArgumentException.class, () -> builder.clockSkew(Verifier.MAX_CLOCK_SKEW.plusSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> builder.clockSkew(Duration.ofSeconds(-1)));
+        builder.clockSkew(Verifier.MAX_CLOCK_SKEW);
+    }
+
+    @Test
+    void build_withoutClockOrKeys_isRefused() {
+        assertThrows(IllegalStateException.class, () -> Verifier.builder().clock(Clock.systemUTC()).build());
+        assertThrows(IllegalStateException.class,
+                () -> Verifier.builder().keys(TrustedKeys.of((ECPublicKey) PAIR.getPublic())).build());
+    }
+
+    @Test
+    void verify_resolverWithSeveralKeysForTheId_triesEach() {
+        IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.RED);
+        TrustedKey wrong = TrustedKey.of((ECPublicKey) TestKeys.newKeyPair().getPublic());
+        TrustedKey right = TrustedKey.of((ECPublicKey) PAIR.getPublic());
+        AtomicInteger lookups = new AtomicInteger();
+        KeyResolver sharedId = keyId -> {
+            lookups.incrementAndGet();
+            return List.of(wrong, right);
+        };
+
+        VerificationResult result = TestKeys.verifier(sharedId, NOW).verify(code.text());
+
+        assertTrue(result.isValid(), result::toString);
+        assertEquals(right, result.code().signer());
+        assertEquals(1, lookups.get());
+    }
+
+    @Test
+    void verify_resolverWithOnlyWrongKeys_isBadSignature() {
+        IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.RED);
+        TrustedKey wrong = TrustedKey.of((ECPublicKey) TestKeys.newKeyPair().getPublic());
+
+        VerificationResult result = TestKeys.verifier(keyId -> List.of(wrong), NOW).verify(code.text());
+
+        assertEquals(RejectionReason.BAD_SIGNATURE, result.reason());
+        assertThrows(IllegalStateException.class, result::code);
+    }
+
+    @Test
+    void verifyPayload_bytesOfAValidCode_isValidWithTheSameText() throws Exception {
+        IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.YELLOW);
+        byte[] payload = dev.greenlight.codec.internal.Base45.getDecoder().decode(code.text(), 4, code.text().length());
+
+        VerificationResult result = TestKeys.verifier(PAIR, NOW).verifyPayload(payload);
+
+        assertTrue(result.isValid(), result::toString);
+        assertEquals(code.text(), result.code().text());
+    }
+
+    @Test
+    void inspectUnverified_tamperedCode_showsTheFieldsButVerifyRejects() throws Exception {
+        IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.GREEN);
+        Verifier verifier = TestKeys.verifier(TrustedKeys.of((ECPublicKey) TestKeys.newKeyPair().getPublic()), NOW);
+
+        UnverifiedCode inspected = Verifier.inspectUnverified(code.text());
+
+        assertEquals(code.claims(), inspected.claims());
+        assertFalse(verifier.verify(code.text()).isValid());
+        String shortCode = "GL1:" + dev.greenlight.codec.internal.Base45.getEncoder().encodeToString(new byte[] {1, 2});
+        CodeFormatException e = assertThrows(CodeFormatException.class, () -> Verifier.inspectUnverified(shortCode));
+        assertEquals(RejectionReason.MALFORMED, e.reason());
+        CodeFormatException version = assertThrows(CodeFormatException.class, () -> Verifier.inspectUnverified("GL1:BB8"));
+        assertEquals(RejectionReason.UNSUPPORTED_VERSION, version.reason(), "BB8 decodes to 0x41 0x42: version 65");
+    }
+
+    @Test
+    void verify_fromManyThreadsAtOnce_agreesWithSingleThread() throws Exception {
+        Issuer issuer = TestKeys.issuer(PAIR, NOW);
+        Verifier verifier = TestKeys.verifier(PAIR, NOW);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String text = issuer.issue(PERSON, Colour.values()[i % 3]).text();
+            // Every other code tampered, so the threads see both verdicts.
+            texts.add(i % 2 == 0 ? text : text.substring(0, 40) + (text.charAt(40) == '0' ? '1' : '0') + text.substring(41));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> verdicts = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (String text : texts) {
+                    verdicts.add(pool.submit(() -> verifier.verify(text).isValid()));
+                }
+            }
+            for (int i = 0; i < verdicts.size(); i++) {
+                assertEquals(i % texts.size() % 2 == 0, verdicts.get(i).get(), "code " + i % texts.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void issue_validityNotWholeMinutesOrOutOfRange_isRefused() {
+        Issuer issuer = TestKeys.issuer(PAIR, NOW);
+        assertThrows(IllegalArgumentException.class, () -> issuer.issue(PERSON, Colour.GREEN, Duration.ofSeconds(90)));
+        assertThrows(IllegalArgumentException.class, () -> issuer.issue(PERSON, Colour.GREEN, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> issuer.issue(PERSON, Colour.GREEN, Duration.ofMinutes(65536)));
+        assertEquals(Duration.ofMinutes(65535),
+                issuer.issue(PERSON, Colour.GREEN, Duration.ofMinutes(65535)).claims().validity());
+    }
+
+    @Test
+    void issue_sameInputsTwice_differsOnlyBySerial() {
+        Issuer issuer = TestKeys.issuer(PAIR, NOW);
+        IssuedCode first = issuer.issue(PERSON, Colour.GREEN);
+        IssuedCode second = issuer.issue(PERSON, Colour.GREEN);
+
+        assertFalse(first.claims().serial().equals(second.claims().serial()));
+        assertEquals(first.claims().identityHash(), second.claims().identityHash());
+        assertEquals(Issuer.DEFAULT_VALIDITY, first.claims().validity());
+    }
+
+    @Test
+    void issuer_toString_revealsNoSecret() {
+        Issuer issuer = TestKeys.issuer(PAIR, NOW);
+        String printed = issuer + " " + issuer.identitySecret();
+        String d = ((java.security.interfaces.ECPrivateKey) PAIR.getPrivate()).getS().toString(16);
+        assertFalse(printed.contains(d), printed);
+        assertTrue(printed.contains(issuer.keyId().toString()));
+    }
+}

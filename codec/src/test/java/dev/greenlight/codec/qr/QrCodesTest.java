@@ -1,0 +1,130 @@
+package dev.greenlight.codec.qr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import dev.greenlight.codec.Colour;
+import dev.greenlight.codec.Identity;
+import dev.greenlight.codec.IdentitySecret;
+import dev.greenlight.codec.Issuer;
+import dev.greenlight.codec.P256Keys;
+import org.junit.jupiter.api.Test;
+
+class QrCodesTest {
+
+    private static final List<String> CODES = issueCodes(50);
+
+    private static List<String> issueCodes(int count) {
+        Issuer issuer = Issuer.builder()
+                .signingKey((ECPrivateKey) P256Keys.generate(new SecureRandom()).getPrivate())
+                .identitySecret(IdentitySecret.generate(new SecureRandom()))
+                .clock(Clock.systemUTC())
+                .build();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            codes.add(issuer.issue(Identity.chineseResidentId("11010519491231002X"), Colour.values()[i % 3]).text());
+        }
+        return codes;
+    }
+
+    /** The size budget of the format: version 6 (41×41) at level M, version 8 (49×49) at level Q. */
+    @Test
+    void encode_everyIssuedCode_fitsVersion6AtMAndVersion8AtQ() {
+        for (String code : CODES) {
+            assertTrue(code.length() <= 154, code);
+            assertEquals(6, QrCodes.version(code, ErrorCorrectionLevel.M));
+            assertEquals(41, QrCodes.encode(code, ErrorCorrectionLevel.M).getWidth());
+            assertEquals(8, QrCodes.version(code, ErrorCorrectionLevel.Q));
+            assertEquals(49, QrCodes.encode(code, ErrorCorrectionLevel.Q).getWidth());
+        }
+    }
+
+    @Test
+    void encode_thenDecodeWithZxing_givesTheSameText() throws Exception {
+        for (String code : CODES.subList(0, 10)) {
+            assertEquals(code, decode(withQuietZone(QrCodes.encode(code)), 4));
+        }
+    }
+
+    @Test
+    void terminalRenderer_bothStyles_readBackAsTheSameQr() throws Exception {
+        String code = CODES.get(0);
+        BitMatrix modules = QrCodes.encode(code);
+        for (TerminalRenderer.Style style : TerminalRenderer.Style.values()) {
+            boolean[][] dark = readTerminal(TerminalRenderer.render(modules, style), style);
+            assertEquals(code, decode(dark, 4), style.name());
+        }
+    }
+
+    @Test
+    void svgRenderer_drawsOneSquarePerDarkModule() {
+        BitMatrix modules = QrCodes.encode(CODES.get(0));
+        String svg = SvgRenderer.render(modules, 8);
+        int dark = 0;
+        for (int y = 0; y < modules.getHeight(); y++) {
+            for (int x = 0; x < modules.getWidth(); x++) {
+                if (modules.get(x, y)) {
+                    dark++;
+                    assertTrue(svg.contains("M" + (x + 4) + " " + (y + 4) + "h1v1h-1z"));
+                }
+            }
+        }
+        assertEquals(dark, svg.split("h1v1h-1z", -1).length - 1);
+        assertTrue(svg.contains("viewBox=\"0 0 49 49\""), svg.substring(0, 200));
+    }
+
+    private static boolean[][] withQuietZone(BitMatrix modules) {
+        int quiet = QrCodes.QUIET_ZONE_MODULES;
+        boolean[][] dark = new boolean[modules.getHeight() + 2 * quiet][modules.getWidth() + 2 * quiet];
+        for (int y = 0; y < modules.getHeight(); y++) {
+            for (int x = 0; x < modules.getWidth(); x++) {
+                dark[y + quiet][x + quiet] = modules.get(x, y);
+            }
+        }
+        return dark;
+    }
+
+    /** Each character cell is one module wide and two high; which half is dark depends on the style. */
+    private static boolean[][] readTerminal(String rendered, TerminalRenderer.Style style) {
+        List<String> lines = rendered.replace("\u001b[30;47m", "").replace("\u001b[0m", "").lines().toList();
+        int width = lines.get(0).length();
+        boolean[][] dark = new boolean[lines.size() * 2][width];
+        for (int row = 0; row < lines.size(); row++) {
+            for (int x = 0; x < width; x++) {
+                char c = lines.get(row).charAt(x);
+                boolean top = c == '\u2588' || c == '\u2580';
+                boolean bottom = c == '\u2588' || c == '\u2584';
+                boolean painted = style == TerminalRenderer.Style.ANSI;
+                dark[2 * row][x] = top == painted;
+                dark[2 * row + 1][x] = bottom == painted;
+            }
+        }
+        return dark;
+    }
+
+    private static String decode(boolean[][] dark, int pixelsPerModule) throws Exception {
+        int height = dark.length * pixelsPerModule;
+        int width = dark[0].length * pixelsPerModule;
+        int[] pixels = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                pixels[y * width + x] = dark[y / pixelsPerModule][x / pixelsPerModule] ? 0xFF000000 : 0xFFFFFFFF;
+            }
+        }
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+    }
+}
