@@ -18,6 +18,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
@@ -28,8 +29,8 @@ import dev.greenlight.codec.internal.Pem;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
@@ -45,7 +46,9 @@ public final class P256Keys {
 
     // A private instance, not registered with Security: embedding applications keep their provider order.
     private static final Provider BC = new BouncyCastleProvider();
-    private static final ECParameterSpec P256_SPEC = EC5Util.convertToSpec(P256.PARAMETERS);
+    // A named spec, so that BouncyCastle encodes keys with the curve's OID rather than explicit parameters.
+    private static final ECParameterSpec P256_SPEC = new ECNamedCurveSpec("secp256r1", P256.CURVE,
+            P256.PARAMETERS.getG(), P256.ORDER, P256.PARAMETERS.getH());
 
     private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
     private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
@@ -138,11 +141,24 @@ public final class P256Keys {
         return key;
     }
 
+    /** PKCS#8 PEM naming the curve by its OID, whatever provider made the key. */
     public static String privateKeyToPem(ECPrivateKey key) {
-        if (!"PKCS#8".equals(key.getFormat()) || key.getEncoded() == null) {
-            throw new KeyFormatException("The private key cannot be exported as PKCS#8 (format " + key.getFormat() + ")");
+        if (!P256.isP256(key.getParams())) {
+            throw new KeyFormatException("The private key is not on P-256");
         }
-        return Pem.encode(PRIVATE_KEY_LABEL, key.getEncoded());
+        return Pem.encode(PRIVATE_KEY_LABEL, privateKey(key.getS()).getEncoded());
+    }
+
+    /** The private key with scalar {@code d}, in [1, n-1]. */
+    public static ECPrivateKey privateKey(BigInteger d) {
+        if (d.signum() <= 0 || d.compareTo(P256.ORDER) >= 0) {
+            throw new KeyFormatException("The private scalar is outside [1, n-1]");
+        }
+        try {
+            return (ECPrivateKey) KeyFactory.getInstance("EC", BC).generatePrivate(new ECPrivateKeySpec(d, P256_SPEC));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("BouncyCastle refused a valid P-256 scalar", e);
+        }
     }
 
     /** The public key that belongs to a private key, computed with BouncyCastle's constant-time comb. */

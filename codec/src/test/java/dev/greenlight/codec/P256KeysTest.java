@@ -28,6 +28,15 @@ class P256KeysTest {
     }
 
     @Test
+    void privateKeyToPem_namesTheCurveByOid() {
+        String pem = P256Keys.privateKeyToPem(PRIVATE);
+        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        String hex = java.util.HexFormat.of().formatHex(der);
+        assertTrue(hex.contains("06082a8648ce3d030107"), "prime256v1 OID in " + hex);
+        assertTrue(der.length < 160, "explicit curve parameters would make " + der.length + " bytes");
+    }
+
+    @Test
     void jwk_roundTrip_carriesTheKeyIdAsKid() {
         String jwk = P256Keys.publicKeyToJwk(PUBLIC);
         assertTrue(jwk.contains("\"kid\":\"" + KeyId.of(PUBLIC) + "\""), jwk);

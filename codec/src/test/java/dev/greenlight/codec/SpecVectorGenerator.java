@@ -26,7 +26,6 @@ import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.PayloadV1;
 import dev.greenlight.codec.internal.TextForm;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Writes the specification's test vectors ({@code specs/vectors/*.json}) from fixed inputs.
@@ -375,15 +374,7 @@ final class SpecVectorGenerator {
 
     private static ECPrivateKey deterministicKey(String label) {
         byte[] seed = EcdsaP256.sha256(bytes(label), 0, label.length());
-        BigInteger d = new BigInteger(1, seed).mod(P256.ORDER.subtract(BigInteger.ONE)).add(BigInteger.ONE);
-        try {
-            java.security.KeyFactory factory = java.security.KeyFactory.getInstance("EC", new BouncyCastleProvider());
-            java.security.spec.ECParameterSpec spec =
-                    org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util.convertToSpec(P256.PARAMETERS);
-            return (ECPrivateKey) factory.generatePrivate(new java.security.spec.ECPrivateKeySpec(d, spec));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return P256Keys.privateKey(new BigInteger(1, seed).mod(P256.ORDER.subtract(BigInteger.ONE)).add(BigInteger.ONE));
     }
 
     private static byte[] bytes(String s) {
