@@ -1,6 +1,9 @@
 /**
  * Greenlight health codes: issue, encode, render and verify offline.
  * The wire stages live in {@code dev.greenlight.codec.internal}, which is not exported.
+ *
+ * <p>No {@code requires java.desktop}: that keeps {@code java.awt} and {@code javax.imageio} out
+ * at compile time, so the library runs on Android scanners.
  */
 module dev.greenlight.codec {
     requires org.bouncycastle.provider;
