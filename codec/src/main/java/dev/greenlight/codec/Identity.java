@@ -2,7 +2,6 @@ package dev.greenlight.codec;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,7 +41,7 @@ public final class Identity {
     public static Identity of(String documentType, String number) {
         Objects.requireNonNull(documentType, "documentType");
         Objects.requireNonNull(number, "number");
-        String type = documentType.strip().toUpperCase(Locale.ROOT);
+        String type = asciiUpperCase(stripAsciiWhitespace(documentType));
         if (type.equals("CNID")) {
             return chineseResidentId(number);
         }
@@ -55,7 +54,7 @@ public final class Identity {
 
     /** A Chinese resident identity number: 17 digits, a birth date among them, and a MOD 11-2 check character. */
     public static Identity chineseResidentId(String number) {
-        String id = number.strip().toUpperCase(Locale.ROOT);
+        String id = asciiUpperCase(stripAsciiWhitespace(number));
         if (id.length() != 18) {
             throw new InvalidIdentityException("A resident identity number has 18 characters, this one has " + id.length());
         }
@@ -80,11 +79,11 @@ public final class Identity {
      * (as printed in the machine-readable zone, without filler characters).
      */
     public static Identity passport(String country, String number) {
-        String countryCode = country.strip().toUpperCase(Locale.ROOT);
+        String countryCode = asciiUpperCase(stripAsciiWhitespace(country));
         if (!countryCode.matches("[A-Z]{3}")) {
             throw new InvalidIdentityException("A passport's country is an ISO 3166-1 alpha-3 code of three letters, not '" + country + "'");
         }
-        String passportNumber = number.strip().toUpperCase(Locale.ROOT);
+        String passportNumber = asciiUpperCase(stripAsciiWhitespace(number));
         if (passportNumber.isEmpty() || passportNumber.length() > MAX_PASSPORT_NUMBER_LENGTH) {
             throw new InvalidIdentityException("A passport number has 1 to " + MAX_PASSPORT_NUMBER_LENGTH
                     + " characters, this one has " + passportNumber.length());
@@ -93,6 +92,38 @@ public final class Identity {
             throw new InvalidIdentityException("A passport number has only letters A-Z and digits");
         }
         return new Identity("PP-" + countryCode, "PP-" + countryCode + ":" + passportNumber);
+    }
+
+    /**
+     * Only ASCII white space (tab, line feed, vertical tab, form feed, carriage return, space) is
+     * stripped: anything else, an ideographic space for one, is refused by validation rather than
+     * silently removed, so that every implementation normalises alike.
+     */
+    private static String stripAsciiWhitespace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isAsciiWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isAsciiWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isAsciiWhitespace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    /** Upper-cases a-z only: Unicode case mapping would turn a dotless i into I, or depend on the locale. */
+    private static String asciiUpperCase(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= 'a' && chars[i] <= 'z') {
+                chars[i] = (char) (chars[i] - ('a' - 'A'));
+            }
+        }
+        return new String(chars);
     }
 
     private static void requireBirthDate(String yyyymmdd) {

@@ -40,6 +40,7 @@ final class SpecVectorGenerator {
     static final String KEYS_FILE = "keys.json";
     static final String CODES_FILE = "codes.json";
     static final String IDENTITIES_FILE = "identities.json";
+    static final String BASE45_FILE = "base45.json";
 
     private static final HexFormat HEX = HexFormat.of();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -64,6 +65,7 @@ final class SpecVectorGenerator {
         files.put(KEYS_FILE, JSON.writeValueAsString(keysDocument()) + "\n");
         files.put(CODES_FILE, JSON.writeValueAsString(codesDocument()) + "\n");
         files.put(IDENTITIES_FILE, JSON.writeValueAsString(identitiesDocument()) + "\n");
+        files.put(BASE45_FILE, JSON.writeValueAsString(base45Document()) + "\n");
         return files;
     }
 
@@ -90,6 +92,95 @@ final class SpecVectorGenerator {
             }
         });
         doc.put("identitySecret", HEX.formatHex(identitySecret.toBytes()));
+        doc.set("invalidPublicKeys", invalidPublicKeys(P256Keys.publicKeyOf(keyA)));
+        return doc;
+    }
+
+    /** Public keys every loader must refuse: format says which loader, value is the encoding. */
+    private ArrayNode invalidPublicKeys(ECPublicKey valid) {
+        ArrayNode list = NODES.arrayNode();
+        String x = hex32(valid.getW().getAffineX());
+        String y = hex32(valid.getW().getAffineY());
+        String p = hex32(P256.CURVE.getField().getCharacteristic());
+        invalidKey(list, "point", "04" + x + x, "a point off the curve (y replaced by x)");
+        invalidKey(list, "point", "00", "the point at infinity");
+        invalidKey(list, "point", "04" + p + y, "x = p, outside the field");
+        invalidKey(list, "point", "04" + x + y + "00", "66 bytes: a trailing byte");
+        String spki = HEX.formatHex(java.util.Base64.getMimeDecoder().decode(
+                P256Keys.publicKeyToPem(valid).replaceAll("-----[A-Z ]+-----", "")));
+        invalidKey(list, "spki", "3081" + spki.substring(2), "the outer SEQUENCE length in long form: not DER");
+        invalidKey(list, "spki", explicitParametersSpki(valid), "P-256 with explicit curve parameters instead of the named curve");
+        invalidKey(list, "spki", p384Spki(), "a P-384 key (curve 1.3.132.0.34)");
+        ObjectNode jwk;
+        try {
+            jwk = (ObjectNode) JSON.readTree(P256Keys.publicKeyToJwk(valid));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        invalidKey(list, "jwk", jwk.deepCopy().put("kid", "00000000").toString(), "a kid that is not the key id derived from the key");
+        invalidKey(list, "jwk", jwk.deepCopy().put("kid", KeyId.of(valid).toString().toUpperCase(java.util.Locale.ROOT)).toString(),
+                "the key id in upper case: kids are compared as strings");
+        invalidKey(list, "jwk", jwk.deepCopy().put("d", "AQ").toString(), "a private part d where a public key belongs");
+        invalidKey(list, "jwk", jwk.deepCopy().put("y", jwk.get("x").asText()).toString(), "a point off the curve");
+        invalidKey(list, "jwk", jwk.deepCopy().put("crv", "P-384").toString(), "crv P-384");
+        invalidKey(list, "jwk", jwk.deepCopy().put("x", com.nimbusds.jose.util.Base64URL.encode(
+                HEX.parseHex(x.substring(2))).toString()).toString(), "x of 31 bytes: coordinates are exactly 32");
+        return list;
+    }
+
+    private static void invalidKey(ArrayNode list, String format, String value, String why) {
+        list.addObject().put("format", format).put("value", value).put("why", why);
+    }
+
+    private static String explicitParametersSpki(ECPublicKey key) {
+        try {
+            java.security.spec.ECParameterSpec explicit =
+                    org.bouncycastle.jcajce.provider.asymmetric.util.EC5Util.convertToSpec(P256.PARAMETERS);
+            return HEX.formatHex(java.security.KeyFactory.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    .generatePublic(new java.security.spec.ECPublicKeySpec(key.getW(), explicit)).getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String p384Spki() {
+        org.bouncycastle.jce.spec.ECNamedCurveParameterSpec p384 =
+                org.bouncycastle.jce.ECNamedCurveTable.getParameterSpec("secp384r1");
+        try {
+            return HEX.formatHex(java.security.KeyFactory.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                    .generatePublic(new org.bouncycastle.jce.spec.ECPublicKeySpec(
+                            p384.getG().multiply(BigInteger.valueOf(20260301)).normalize(), p384)).getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- Base45
+
+    private static ObjectNode base45Document() {
+        ObjectNode doc = NODES.objectNode();
+        doc.put("description", "Strict Base45 (RFC 9285): valid pairs of bytes (hex) and text, and texts a decoder must refuse.");
+        ArrayNode valid = doc.putArray("valid");
+        String[] hexInputs = {"", "00", "ff", "0000", "ffff", "4142", "48656c6c6f2121", "626173652d3435", "01ce82504a"};
+        for (String hex : hexInputs) {
+            valid.addObject().put("bytes", hex).put("text", Base45.getEncoder().encodeToString(HEX.parseHex(hex)));
+        }
+        ArrayNode invalid = doc.putArray("invalid");
+        String[][] texts = {
+                {"GGW", "triple of value 65536"},
+                {":::", "triple of value 91124"},
+                {"V5", "final pair of value 256"},
+                {"::", "final pair of value 2024"},
+                {"A", "length 1"},
+                {"BB8B", "length 4, 1 modulo 3"},
+                {"bb8", "lower case"},
+                {"BB8 =", "padding, which Base45 does not have"},
+                {"BB 8\n", "a line feed"},
+                {"BB\u00c8", "a non-ASCII letter"},
+        };
+        for (String[] text : texts) {
+            invalid.addObject().put("text", text[0]).put("why", text[1]);
+        }
         return doc;
     }
 
@@ -122,6 +213,8 @@ final class SpecVectorGenerator {
                 green, expiry.plus(SKEW).minusSeconds(1), SKEW);
         valid(cases, "valid-no-skew-last-second", "No skew allowed, one second before expiry.",
                 green, expiry.minusSeconds(1), Duration.ZERO);
+        valid(cases, "valid-last-millisecond", "One millisecond before expiry plus skew.",
+                green, expiry.plus(SKEW).minusMillis(1), SKEW);
         valid(cases, "valid-one-minute", "The shortest validity, one minute.",
                 code("issuer-a", 0x5555555555555555L, cnid, Colour.GREEN, ISSUED_AT, 1), ISSUED_AT.plusSeconds(30), SKEW);
         valid(cases, "valid-longest-validity", "The longest validity, 65535 minutes.",
@@ -163,6 +256,19 @@ final class SpecVectorGenerator {
 
         // UNSUPPORTED_VERSION.
         rejectText(cases, "unsupported-prefix-gl2", "A GL2: prefix: a later version.", "GL2:" + body, RejectionReason.UNSUPPORTED_VERSION);
+        rejectText(cases, "unsupported-prefix-gl01", "GL01: is another version prefix too: digits are not compared as numbers.",
+                "GL01:" + body, RejectionReason.UNSUPPORTED_VERSION);
+        rejectText(cases, "unsupported-prefix-ten-digits", "GL and ten digits: the longest prefix read as another version.",
+                "GL1234567890:" + body, RejectionReason.UNSUPPORTED_VERSION);
+        rejectText(cases, "malformed-prefix-eleven-digits", "GL and eleven digits: not a version prefix.",
+                "GL12345678901:" + body, RejectionReason.MALFORMED);
+        rejectText(cases, "malformed-prefix-no-digits", "GL: without a version number.", "GL:" + body, RejectionReason.MALFORMED);
+        rejectPayload(cases, "unsupported-one-byte-version-2", "A single byte 02: the version is checked before the length.",
+                new byte[] {2}, RejectionReason.UNSUPPORTED_VERSION);
+        rejectPayload(cases, "malformed-one-byte-version-1", "A single byte 01: version 1, but not 100 bytes.",
+                new byte[] {1}, RejectionReason.MALFORMED);
+        rejectText(cases, "length-cap-exactly-1024", "1024 characters pass the length cap; the 680 zero bytes then fail on the version byte.",
+                TextForm.PREFIX + "0".repeat(TextForm.MAX_LENGTH - TextForm.PREFIX.length()), RejectionReason.UNSUPPORTED_VERSION);
         rejectPayload(cases, "unsupported-version-byte-2", "Version byte 2 under a GL1: prefix, signed by issuer-a.",
                 signRaw("issuer-a", withByte(green.signedBytes(), PayloadV1.OFFSET_VERSION, 2)), RejectionReason.UNSUPPORTED_VERSION);
         rejectPayload(cases, "unsupported-version-byte-0", "Version byte 0.",
@@ -189,9 +295,13 @@ final class SpecVectorGenerator {
         rejectPayload(cases, "bad-signature-s-zero", "s = 0.", withScalar(green.payload, 1, BigInteger.ZERO), RejectionReason.BAD_SIGNATURE);
         rejectPayload(cases, "bad-signature-r-order", "r = n, the group order.", withScalar(green.payload, 0, P256.ORDER),
                 RejectionReason.BAD_SIGNATURE);
-        rejectPayload(cases, "bad-signature-r-plus-order", "r replaced by r + n: equal modulo n, out of range.",
-                withScalar(green.payload, 0, scalarAt(green.payload, 0).add(P256.ORDER).mod(BigInteger.ONE.shiftLeft(256))),
-                RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-r-max", "r = 2^256 - 1: above n, refused by the range check.",
+                withScalar(green.payload, 0, BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE)), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-r-order-minus-one", "r = n - 1: in range, but the equation fails.",
+                withScalar(green.payload, 0, P256.ORDER.subtract(BigInteger.ONE)), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-s-just-high", "s = (n + 1) / 2, the smallest high S.",
+                withScalar(green.payload, 1, P256.HALF_ORDER.add(BigInteger.ONE)), RejectionReason.BAD_SIGNATURE);
+        rejectPayload(cases, "bad-signature-s-order", "s = n.", withScalar(green.payload, 1, P256.ORDER), RejectionReason.BAD_SIGNATURE);
         rejectPayload(cases, "bad-signature-wrong-signer", "issuer-a's key id on bytes signed by issuer-b.",
                 signRaw("issuer-b", green.signedBytes()), RejectionReason.BAD_SIGNATURE);
 
@@ -210,6 +320,8 @@ final class SpecVectorGenerator {
                 green, expiry, Duration.ZERO, RejectionReason.EXPIRED);
         rejectCode(cases, "expired-long-ago", "Checked a week after expiry.",
                 green, expiry.plus(Duration.ofDays(7)), SKEW, RejectionReason.EXPIRED);
+        rejectCode(cases, "not-yet-valid-fractional", "Half a second more than the skew behind the issue time: clocks are compared exactly.",
+                green, ISSUED_AT.minus(SKEW).minusMillis(500), SKEW, RejectionReason.NOT_YET_VALID);
         return doc;
     }
 

@@ -188,6 +188,39 @@ class SpecVectorsTest {
                 () -> Identity.of(c.get("documentType").asText(), c.get("number").asText()));
     }
 
+    static Stream<Named<JsonNode>> invalidPublicKeys() {
+        List<Named<JsonNode>> cases = new ArrayList<>();
+        read(SpecVectorGenerator.KEYS_FILE).get("invalidPublicKeys").forEach(
+                c -> cases.add(Named.of(c.get("format").asText() + ": " + c.get("why").asText(), c)));
+        return cases.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidPublicKeys")
+    void keyLoader_invalidSpecKey_isRefused(JsonNode c) {
+        String value = c.get("value").asText();
+        switch (c.get("format").asText()) {
+            case "point" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPoint(HEX.parseHex(value)));
+            case "spki" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromSpki(HEX.parseHex(value)));
+            case "jwk" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk(value));
+            default -> throw new AssertionError("unknown key format " + c.get("format"));
+        }
+    }
+
+    @Test
+    void base45_specVectors_encodeAndDecodeStrictly() {
+        JsonNode doc = read(SpecVectorGenerator.BASE45_FILE);
+        for (JsonNode c : doc.get("valid")) {
+            byte[] bytes = HEX.parseHex(c.get("bytes").asText());
+            assertEquals(c.get("text").asText(), Base45.getEncoder().encodeToString(bytes));
+            assertEquals(c.get("bytes").asText(), HEX.formatHex(Base45.getDecoder().decode(c.get("text").asText())));
+        }
+        for (JsonNode c : doc.get("invalid")) {
+            assertThrows(IllegalArgumentException.class, () -> Base45.getDecoder().decode(c.get("text").asText()),
+                    c.get("why").asText());
+        }
+    }
+
     private static ECPublicKey publicKey(String name) {
         JsonNode key = read(SpecVectorGenerator.KEYS_FILE).get("keys").get(name);
         return P256Keys.publicKeyFromPem(key.get("publicKeySpkiPem").asText());
