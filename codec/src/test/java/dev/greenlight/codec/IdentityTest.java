@@ -46,6 +46,14 @@ class IdentityTest {
     }
 
     @Test
+    void of_nonAsciiLookAlikes_areRefusedNotMapped() {
+        assertThrows(InvalidIdentityException.class, () -> Identity.passport("FRA", "\u01318AV12345"), "dotless i");
+        assertThrows(InvalidIdentityException.class, () -> Identity.chineseResidentId("11010519491231002X\u3000"),
+                "ideographic space");
+        assertEquals("PP-FRA:18AV12345", Identity.of("\tpp-fra ", "\r\n18av12345 ").normalised());
+    }
+
+    @Test
     void toString_hidesTheNumber() {
         Identity identity = Identity.chineseResidentId("11010519491231002X");
         assertFalse(identity.toString().contains("1101"), identity.toString());
