@@ -26,7 +26,7 @@ import java.util.List;
 class FuzzKeyLoadingTest {
 
     @FuzzTest
-    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "EC PRIVATE KEY", "\r\n", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "EC PRIVATE KEY", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
     void publicKeyFromPem_anyText_keyFormatExceptionOnly(byte[] data) {
         String pem = new String(data, StandardCharsets.UTF_8);
         ECPublicKey key;
@@ -40,7 +40,7 @@ class FuzzKeyLoadingTest {
     }
 
     @FuzzTest
-    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "EC PRIVATE KEY", "\r\n", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "EC PRIVATE KEY", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
     void privateKeyFromPem_anyText_keyFormatExceptionOnly(byte[] data) {
         String pem = new String(data, StandardCharsets.UTF_8);
         ECPrivateKey key;
