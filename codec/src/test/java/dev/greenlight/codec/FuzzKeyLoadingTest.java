@@ -1,0 +1,122 @@
+package dev.greenlight.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.List;
+
+/**
+ * Fuzz targets for every key loader in {@link P256Keys}. Property: a loader returns a usable
+ * P-256 key (a verifier can trust it, and it survives a save-and-load round trip) or throws
+ * {@link KeyFormatException}; nothing else escapes. Trust files come from outside (a venue's
+ * download, an operator's copy-paste), so a loader sees hostile input as often as a verifier does.
+ *
+ * <p>Regression corpus: {@code src/test/resources/dev/greenlight/codec/FuzzKeyLoadingTestInputs/<method>/}.
+ * To fuzz one loader for real (see SECURITY.md):
+ * <pre>
+ * JAZZER_FUZZ=1 JAZZER_MAX_DURATION=10m ./mvnw -B -pl codec test -Dtest='FuzzKeyLoadingTest#publicKeysFromJwks_anyText_keyFormatExceptionOnly'
+ * </pre>
+ */
+class FuzzKeyLoadingTest {
+
+    @FuzzTest
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "EC PRIVATE KEY", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
+    void publicKeyFromPem_anyText_keyFormatExceptionOnly(byte[] data) {
+        String pem = new String(data, StandardCharsets.UTF_8);
+        ECPublicKey key;
+        try {
+            key = P256Keys.publicKeyFromPem(pem);
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        assertUsable(key);
+    }
+
+    @FuzzTest
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "EC PRIVATE KEY", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
+    void privateKeyFromPem_anyText_keyFormatExceptionOnly(byte[] data) {
+        String pem = new String(data, StandardCharsets.UTF_8);
+        ECPrivateKey key;
+        try {
+            key = P256Keys.privateKeyFromPem(pem);
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        // A loaded private key must be able to stand behind an issuer, and round-trip through PEM.
+        assertUsable(P256Keys.publicKeyOf(key));
+        assertEquals(key.getS(), P256Keys.privateKeyFromPem(P256Keys.privateKeyToPem(key)).getS());
+    }
+
+    @FuzzTest
+    @DictionaryEntries({"{", "}", "[", "]", "null", "true", "\"keys\"", "\"kty\"", "\"EC\"", "\"crv\"", "\"P-256\"", "\"x\"", "\"y\"", "\"d\"", "\"kid\"", "\"x5c\"", "\"use\"", "\"alg\""})
+    void publicKeyFromJwk_anyText_keyFormatExceptionOnly(byte[] data) {
+        String json = new String(data, StandardCharsets.UTF_8);
+        ECPublicKey key;
+        try {
+            key = P256Keys.publicKeyFromJwk(json);
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        assertUsable(key);
+        assertEquals(key.getW(), P256Keys.publicKeyFromJwk(P256Keys.publicKeyToJwk(key)).getW());
+    }
+
+    @FuzzTest
+    @DictionaryEntries({"{", "}", "[", "]", "null", "true", "\"keys\"", "\"kty\"", "\"EC\"", "\"crv\"", "\"P-256\"", "\"x\"", "\"y\"", "\"d\"", "\"kid\"", "\"x5c\"", "\"use\"", "\"alg\""})
+    void publicKeysFromJwks_anyText_keyFormatExceptionOnly(byte[] data) {
+        String json = new String(data, StandardCharsets.UTF_8);
+        List<ECPublicKey> keys;
+        try {
+            keys = P256Keys.publicKeysFromJwks(json);
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        keys.forEach(FuzzKeyLoadingTest::assertUsable);
+        assertEquals(keys.size(), P256Keys.publicKeysFromJwks(P256Keys.publicKeysToJwks(keys)).size());
+    }
+
+    @FuzzTest
+    void publicKeyFromSpki_anyBytes_keyFormatExceptionOnly(byte[] der) {
+        ECPublicKey key;
+        try {
+            key = P256Keys.publicKeyFromSpki(der);
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        assertUsable(key);
+    }
+
+    @FuzzTest
+    void publicKeyFromPoint_anyBytes_keyFormatExceptionOnly(byte[] point) {
+        ECPublicKey key;
+        try {
+            key = P256Keys.publicKeyFromPoint(point);
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        assertUsable(key);
+        // Only the two canonical X9.62 forms may load: 04||X||Y (65 bytes) or 02/03||X (33 bytes).
+        boolean uncompressed = point.length == 65 && point[0] == 4;
+        boolean compressed = point.length == 33 && (point[0] == 2 || point[0] == 3);
+        assertFalse(!uncompressed && !compressed, "loaded a point in a non-canonical encoding, prefix byte " + point[0]);
+    }
+
+    /** A loaded key must be trusted by a verifier and survive a PEM round trip unchanged. */
+    private static void assertUsable(ECPublicKey key) {
+        TrustedKey trusted = TrustedKey.of(key);
+        assertNotNull(trusted.keyId());
+        assertEquals(key.getW(), P256Keys.publicKeyFromPem(P256Keys.publicKeyToPem(key)).getW());
+    }
+}
