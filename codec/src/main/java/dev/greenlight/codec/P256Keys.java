@@ -50,6 +50,11 @@ public final class P256Keys {
     private static final ECParameterSpec P256_SPEC = new ECNamedCurveSpec("secp256r1", P256.CURVE,
             P256.PARAMETERS.getG(), P256.ORDER, P256.PARAMETERS.getH());
 
+    /** A JWK of a P-256 key is about 200 characters; anything much larger is not one. */
+    public static final int MAX_JWK_CHARS = 16 * 1024;
+    /** Room for thousands of keys: a trust list, not a data dump. */
+    public static final int MAX_JWKS_CHARS = 1024 * 1024;
+
     private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
     private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
 
@@ -187,19 +192,24 @@ public final class P256Keys {
      * key: a mismatch means the file was edited or mixed up, and is refused.
      */
     public static ECPublicKey publicKeyFromJwk(String json) {
+        requireAtMost(json, MAX_JWK_CHARS, "JWK");
+        JWK jwk;
         try {
-            return fromJwk(JWK.parse(json));
-        } catch (ParseException e) {
+            jwk = JWK.parse(json);
+        } catch (ParseException | RuntimeException e) {
+            // nimbus throws NullPointerException for a JSON null, among others: all mean "not a JWK".
             throw new KeyFormatException("Not a valid JWK: " + e.getMessage(), e);
         }
+        return fromJwk(jwk);
     }
 
     /** Reads every key of a JWK Set; one unusable key fails the whole set, naming its position. */
     public static List<ECPublicKey> publicKeysFromJwks(String json) {
+        requireAtMost(json, MAX_JWKS_CHARS, "JWK Set");
         JWKSet set;
         try {
             set = JWKSet.parse(json);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new KeyFormatException("Not a valid JWK Set: " + e.getMessage(), e);
         }
         List<ECPublicKey> keys = new ArrayList<>();
@@ -212,6 +222,12 @@ public final class P256Keys {
             }
         }
         return List.copyOf(keys);
+    }
+
+    private static void requireAtMost(String text, int maxChars, String what) {
+        if (text.length() > maxChars) {
+            throw new KeyFormatException("The " + what + " has " + text.length() + " characters, more than the " + maxChars + " accepted");
+        }
     }
 
     private static JWK jwk(ECPublicKey key) {

@@ -196,6 +196,7 @@ public final class FuzzCorpusWriter {
         keys.put("deep-nesting", "[".repeat(5000) + "]".repeat(5000));
         keys.put("deep-nesting-object", "{\"a\":".repeat(2000) + "1" + "}".repeat(2000));
         keys.put("not-json", "kty=EC");
+        keys.put("json-null", "null");
         keys.put("empty", "");
         if (!asSet) {
             return keys;
@@ -205,6 +206,7 @@ public final class FuzzCorpusWriter {
         sets.put("empty-set", "{\"keys\":[]}");
         sets.put("keys-not-array", "{\"keys\":{}}");
         sets.put("keys-missing", "{}");
+        sets.put("null", "null");
         keys.forEach((name, key) -> sets.put("one-" + name, "{\"keys\":[" + key + "]}"));
         sets.put("deep-nesting", "{\"keys\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
         return sets;

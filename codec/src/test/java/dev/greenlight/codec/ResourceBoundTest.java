@@ -131,8 +131,6 @@ class ResourceBoundTest {
 
     @Test
     void publicKeysFromJwks_tenMegabyteSet_keyFormatException() {
-        // Today there is no size cap before parsing (see SECURITY.md): this pins that a huge set is
-        // still refused with the typed exception, not an OutOfMemoryError or a crash.
         String entry = "{\"kty\":\"oct\",\"k\":\"AAAA\"},";
         String jwks = "{\"keys\":[" + entry.repeat(TEN_MEGABYTES / entry.length()) + "{}]}";
 
@@ -144,6 +142,51 @@ class ResourceBoundTest {
         String pem = "-----BEGIN PUBLIC KEY-----\n" + "A".repeat(TEN_MEGABYTES) + "\n-----END PUBLIC KEY-----\n";
 
         assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPem(pem));
+    }
+
+    @Test
+    void publicKeyFromPem_atAndAboveTheCap_parsedThenRefusedBeforeParsing() {
+        String pem = P256Keys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String atCap = pem + " ".repeat(dev.greenlight.codec.internal.Pem.MAX_CHARS - pem.length());
+
+        assertEquals(FuzzFixtures.ISSUER_PUBLIC_KEY.getW(), P256Keys.publicKeyFromPem(atCap).getW());
+        KeyFormatException e = assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPem(atCap + " "));
+        assertTrue(e.getMessage().contains("at most " + dev.greenlight.codec.internal.Pem.MAX_CHARS), e.getMessage());
+    }
+
+    /** A backtracking PEM pattern took 28 s on 144 KB of these; the cap and a linear scan bound it. */
+    @Test
+    void publicKeyFromPem_repeatedBeginLinesUpToTheCap_keyFormatException() {
+        String line = "-----BEGIN A-----\n";
+        String repeated = line.repeat(dev.greenlight.codec.internal.Pem.MAX_CHARS / line.length());
+
+        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPem(repeated));
+        assertThrows(KeyFormatException.class, () -> P256Keys.privateKeyFromPem(repeated));
+    }
+
+    @Test
+    void publicKeyFromJwk_atAndAboveTheCap_parsedThenRefused() {
+        String jwk = P256Keys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String atCap = jwk + " ".repeat(P256Keys.MAX_JWK_CHARS - jwk.length());
+
+        assertEquals(FuzzFixtures.ISSUER_PUBLIC_KEY.getW(), P256Keys.publicKeyFromJwk(atCap).getW());
+        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk(atCap + " "));
+    }
+
+    @Test
+    void publicKeysFromJwks_atAndAboveTheCap_parsedThenRefused() {
+        String jwks = P256Keys.publicKeysToJwks(List.of(FuzzFixtures.ISSUER_PUBLIC_KEY));
+        String atCap = jwks + " ".repeat(P256Keys.MAX_JWKS_CHARS - jwks.length());
+
+        assertEquals(1, P256Keys.publicKeysFromJwks(atCap).size());
+        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks(atCap + " "));
+    }
+
+    @Test
+    void jwkLoaders_jsonNull_keyFormatExceptionNotNullPointer() {
+        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk("null"));
+        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks("null"));
+        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks("{\"keys\":[null]}"));
     }
 
     /** A JWK Set of the fixture key whose key object has a member nested to {@code depth} levels in all. */
