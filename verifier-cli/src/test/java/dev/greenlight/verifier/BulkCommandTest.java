@@ -228,14 +228,15 @@ class BulkCommandTest {
         Files.write(images.resolve("e-truncated.png"), java.util.Arrays.copyOf(png, png.length / 2));
         Fixtures.writePng(new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB), images.resolve("f-blank.png"));
         Files.createDirectories(images.resolve("g-subdir"));
+        Files.createSymbolicLink(images.resolve("h-dangling.png"), images.resolve("gone.png"));
 
         Fixtures.Result result = fx.run("bulk", "--trust", fx.jwks.toString(), images.toString());
 
         assertEquals(1, result.exitCode(), result.err());
         List<JsonNode> records = records(result.out());
-        assertEquals(6, records.size(), result.out());
-        String[] files = {"a-green.png", "b-red.jpg", "c-notes.txt", "d-empty.png", "e-truncated.png", "f-blank.png"};
-        String[] outcomes = {"GREEN", "RED", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NO_QR_CODE"};
+        assertEquals(7, records.size(), result.out());
+        String[] files = {"a-green.png", "b-red.jpg", "c-notes.txt", "d-empty.png", "e-truncated.png", "f-blank.png", "h-dangling.png"};
+        String[] outcomes = {"GREEN", "RED", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NO_QR_CODE", "UNREADABLE_FILE"};
         for (int i = 0; i < files.length; i++) {
             JsonNode record = records.get(i);
             assertEquals(files[i], record.get("file").asText());
