@@ -247,6 +247,20 @@ class BulkCommandTest {
     }
 
     @Test
+    void bulk_stderrIsTerminal_drawsProgressThenSummary() {
+        String code = fx.issue(Colour.GREEN).text() + "\n";
+        CliContext terminal = new CliContext(java.time.Clock.fixed(Fixtures.NOW, java.time.ZoneOffset.UTC),
+                new ByteArrayInputStream(bytes(code.repeat(50))), java.util.Map.of(), dir.resolve("home"), false, true, 2);
+
+        Fixtures.Result shown = Fixtures.run(terminal, "bulk", "--trust", fx.jwks.toString(), "--batch-size", "10", "-");
+
+        assertEquals(0, shown.exitCode(), shown.err());
+        assertEquals(50, shown.out().split("\n").length);
+        assertTrue(shown.err().startsWith("\r"), "progress redraws one line: " + shown.err());
+        assertTrue(shown.err().contains("records/s"), shown.err());
+    }
+
+    @Test
     void bulk_badFormat_isUsageError() {
         Fixtures.Result result = fx.run("bulk", "--trust", fx.jwks.toString(), "--format", "xml", "-");
 
