@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -154,7 +155,8 @@ final class ScanCommand extends BaseCommand {
                 inlineTemperature = text.substring(separator + 1);
             }
         }
-        Instant now = clock.instant();
+        // Milliseconds are enough to order scans at a gate, and keep the log readable.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         forgetBefore(now.minus(repeatWindow));
         if (code != null && !repeatWindow.isZero()) {
             Seen seen = recent.get(code);
