@@ -1,0 +1,289 @@
+package dev.greenlight.verifier;
+
+import dev.greenlight.codec.Verifier;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Verifies many codes: lines of a text file or stdin, or the images in a directory. Every input
+ * record yields exactly one output record, in input order, whatever is wrong with it.
+ */
+@Command(name = "bulk", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Verify many codes, one output record per input record, in input order, on all cores.",
+            "INPUT is a text file with one code per line, '-' for stdin, or a directory of PNG/JPEG images "
+                + "(every regular file in it, in name order; subdirectories are skipped).",
+            "Records: JSON Lines or CSV with the line number (or file name), verdict (VALID, REJECTED, UNREADABLE), "
+                + "reason, message, colour, key id, serial, identity hash, issue and expiry times.",
+            "Progress goes to stderr when it is a terminal; a summary goes to stderr at the end."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  gl-verify bulk --trust keys/ scans-2026-03-01.txt -o audit.jsonl --now 2026-03-01T18:00:00Z",
+            "  gl-verify bulk --format csv photos/ > photos.csv"},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
+            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
+final class BulkCommand extends BaseCommand {
+
+    @Mixin
+    private TrustOptions trust;
+
+    @Mixin
+    private TimeOptions time;
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "A text file of codes, '-' for stdin, or a directory of images.")
+    private String input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            converter = FormatConverter.class, completionCandidates = FormatConverter.Names.class)
+    private RecordFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write records here (via a temporary file renamed at the end) instead of stdout.")
+    private Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    private Integer threads;
+
+    @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "4096",
+            description = "Longer lines become one LINE_TOO_LONG record; the rest of such a line is read and "
+                    + "discarded, not kept in memory (default: ${DEFAULT-VALUE}).")
+    private int maxLineBytes;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
+    private boolean quiet;
+
+    @Option(names = "--batch-size", hidden = true, defaultValue = "512")
+    private int batchSize;
+
+    /** A batch of formatted records and their counts, produced by a worker. */
+    private record Batch(String text, Summary summary) {
+    }
+
+    @Override
+    protected int run() throws CliException {
+        if (maxLineBytes < 1 || batchSize < 1 || (threads != null && threads < 1)) {
+            throw CliException.usage("--max-line-bytes, --batch-size and --threads must be positive");
+        }
+        Verifier verifier = trust.verifier(context(), time.clock(context()));
+        Path path = input.equals("-") ? null : Path.of(input);
+        if (path != null && !Files.exists(path)) {
+            throw new CliException(ExitCodes.UNREADABLE, "input " + input + " does not exist");
+        }
+        boolean images = path != null && Files.isDirectory(path);
+        int workers = threads != null ? threads : context().threads();
+        long start = System.nanoTime();
+        Progress progress = !quiet && context().stderrIsTerminal() ? new Progress(err(), start) : null;
+        Summary summary = new Summary();
+
+        Path partial = output == null ? null : output.resolveSibling(output.getFileName() + ".partial");
+        Writer out = openOutput(partial);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        boolean complete = false;
+        try {
+            writeRaw(out, format.header(images ? "file" : "line"));
+            if (images) {
+                verifyImages(verifier, path, out, summary, progress, pool, workers);
+            } else {
+                verifyLines(verifier, path, out, summary, progress, pool, workers);
+            }
+            out.flush();
+            complete = true;
+        } catch (IOException e) {
+            throw CliException.unreadable("cannot write " + (output != null ? output : "stdout") + ": " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+            if (progress != null) {
+                progress.finish();
+            }
+            closeOutput(out, partial, complete);
+        }
+        if (output == null && out instanceof PrintWriter printer && printer.checkError()) {
+            throw new CliException(ExitCodes.UNREADABLE, "cannot write stdout");
+        }
+        if (!quiet) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            err().print("bulk: " + summary.render(seconds));
+            err().flush();
+        }
+        return summary.allValid() ? ExitCodes.VALID : ExitCodes.REJECTED;
+    }
+
+    private void verifyLines(Verifier verifier, Path path, Writer out, Summary summary, Progress progress,
+                             ExecutorService pool, int workers) throws CliException, IOException {
+        long totalBytes = path != null ? Files.size(path) : -1;
+        int cap = maxLineBytes;
+        InputStream in;
+        try {
+            in = path != null ? Files.newInputStream(path) : context().stdin();
+        } catch (IOException e) {
+            throw CliException.unreadable("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        CappedLineReader reader = new CappedLineReader(in, cap);
+        OrderedBatches<CappedLineReader.Line, Batch> batches = new OrderedBatches<>(pool, 4 * workers,
+                lines -> {
+                    StringWriter text = new StringWriter(lines.size() * 400);
+                    Summary counts = new Summary();
+                    for (CappedLineReader.Line line : lines) {
+                        Outcome outcome;
+                        try {
+                            outcome = CodeTexts.verifyLine(verifier, line, cap);
+                        } catch (RuntimeException e) {
+                            outcome = Outcome.unreadable(InputProblem.INTERNAL_ERROR, "internal error: " + e);
+                        }
+                        format.write(text, "line", line.number(), outcome);
+                        counts.add(outcome);
+                    }
+                    return new Batch(text.toString(), counts);
+                },
+                batch -> {
+                    writeRaw(out, batch.text());
+                    summary.addAll(batch.summary());
+                    if (progress != null) {
+                        progress.update(summary.total(), totalBytes > 0 ? (double) reader.bytesRead() / totalBytes : -1,
+                                System.nanoTime());
+                    }
+                });
+        try {
+            List<CappedLineReader.Line> batch = new ArrayList<>(batchSize);
+            CappedLineReader.Line line;
+            while ((line = reader.next()) != null) {
+                batch.add(line);
+                if (batch.size() == batchSize) {
+                    batches.submit(batch);
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+            if (!batch.isEmpty()) {
+                batches.submit(batch);
+            }
+            batches.finish();
+        } catch (IOException e) {
+            batches.finish();
+            throw CliException.unreadable("reading " + (path != null ? path : "stdin") + " failed after "
+                    + summary.total() + " records: " + e.getMessage(), e);
+        } finally {
+            if (path != null) {
+                in.close();
+            }
+        }
+    }
+
+    private void verifyImages(Verifier verifier, Path directory, Writer out, Summary summary, Progress progress,
+                              ExecutorService pool, int workers) throws CliException {
+        List<Path> files = new ArrayList<>();
+        int skipped = 0;
+        // Names only are held, sorted, so that the output order does not depend on the file system.
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry)) {
+                    skipped++;
+                } else {
+                    files.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw CliException.unreadable("cannot list " + directory + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        if (skipped > 0 && !quiet) {
+            err().println("bulk: skipping " + skipped + " subdirector" + (skipped == 1 ? "y" : "ies") + " of " + directory);
+        }
+        int total = files.size();
+        OrderedBatches<Path, Batch> batches = new OrderedBatches<>(pool, 2 * workers,
+                paths -> {
+                    StringWriter text = new StringWriter();
+                    Summary counts = new Summary();
+                    for (Path file : paths) {
+                        Outcome outcome;
+                        try {
+                            QrImageDecoder.Read read = QrImageDecoder.read(file);
+                            outcome = read.text() != null ? Outcome.of(verifier.verify(read.text())) : read.failure();
+                        } catch (RuntimeException e) {
+                            outcome = Outcome.unreadable(InputProblem.INTERNAL_ERROR, "internal error: " + e);
+                        }
+                        format.write(text, "file", file.getFileName().toString(), outcome);
+                        counts.add(outcome);
+                    }
+                    return new Batch(text.toString(), counts);
+                },
+                batch -> {
+                    writeRaw(out, batch.text());
+                    summary.addAll(batch.summary());
+                    if (progress != null) {
+                        progress.update(summary.total(), (double) summary.total() / total, System.nanoTime());
+                    }
+                });
+        for (Path file : files) {
+            // Images are slow and large: one per task keeps the cores busy and memory bounded.
+            batches.submit(List.of(file));
+        }
+        batches.finish();
+    }
+
+    private Writer openOutput(Path partial) throws CliException {
+        if (partial == null) {
+            return out();
+        }
+        try {
+            return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw CliException.unreadable("cannot write " + partial + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeOutput(Writer out, Path partial, boolean complete) throws CliException {
+        if (partial == null) {
+            out().flush();
+            return;
+        }
+        try {
+            out.close();
+            if (complete) {
+                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            throw CliException.unreadable("cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeRaw(Writer out, String text) throws CliException {
+        try {
+            out.write(text);
+        } catch (IOException e) {
+            throw CliException.unreadable("cannot write output: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw CliException.unreadable("cannot write output: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "gl-verify-" + count.incrementAndGet());
+            // Daemon: a failure in the reading thread must not leave the JVM waiting on idle workers.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

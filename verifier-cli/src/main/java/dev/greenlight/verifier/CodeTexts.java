@@ -1,0 +1,76 @@
+package dev.greenlight.verifier;
+
+import dev.greenlight.codec.Verifier;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Turns one line of input bytes into a verification outcome. Stateless and thread-safe. */
+final class CodeTexts {
+
+    private CodeTexts() {
+    }
+
+    static Outcome verifyLine(Verifier verifier, CappedLineReader.Line line, int maxLineBytes) {
+        if (line.tooLong()) {
+            return Outcome.unreadable(InputProblem.LINE_TOO_LONG,
+                    "line too long: " + line.length() + " bytes, more than the limit of " + maxLineBytes);
+        }
+        byte[] bytes = line.bytes();
+        if (bytes.length == 0) {
+            return Outcome.unreadable(InputProblem.EMPTY_LINE, "empty line");
+        }
+        String text = decode(bytes);
+        if (text == null) {
+            return Outcome.unreadable(InputProblem.NOT_UTF8, "not UTF-8 text (binary data?)");
+        }
+        return Outcome.of(verifier.verify(text));
+    }
+
+    /** The text, or null if the bytes are not UTF-8. No trimming: spaces belong to the Base45 alphabet. */
+    static String decode(byte[] bytes) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            // Codes are ASCII: the common case skips the decoder.
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Text from outside (a code, a file name, a message quoting input) made safe for a terminal:
+     * control characters, which could carry escape sequences, are shown as {@code \\uXXXX}.
+     */
+    static String printable(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E');
+            if (control && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (control) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.greenlight.verifier;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.greenlight.codec.CodeClaims;
+import dev.greenlight.codec.CodeFormatException;
+import dev.greenlight.codec.UnverifiedCode;
+import dev.greenlight.codec.Verifier;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Shows what a code says without checking it: for debugging, never for a decision. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Decode a code WITHOUT checking its signature, key or times, for debugging. "
+                + "The output is labelled UNVERIFIED: never let anyone pass on it."},
+        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
+            "0:the text is structurally a code (says nothing about validity)",
+            "1:the text is not a code",
+            ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
+final class InspectCommand extends BaseCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "The code text, or '-' for stdin (the default).")
+    private String code;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    private boolean json;
+
+    @Override
+    protected int run() throws CliException {
+        String text = code;
+        if (text == null || text.equals("-")) {
+            text = readStdin();
+        }
+        PrintWriter out = out();
+        UnverifiedCode unverified;
+        try {
+            unverified = Verifier.inspectUnverified(text);
+        } catch (CodeFormatException e) {
+            if (json) {
+                out.print(json(null, e));
+            } else {
+                out.println("NOT A CODE  " + e.reason());
+                out.println("  " + CodeTexts.printable(e.getMessage()));
+            }
+            out.flush();
+            return ExitCodes.REJECTED;
+        }
+        if (json) {
+            out.print(json(unverified, null));
+        } else {
+            CodeClaims claims = unverified.claims();
+            Ansi ansi = new Ansi(context().colourOnStdout());
+            out.println(ansi.rejected("UNVERIFIED: signature, key and times NOT checked; use 'verify' to decide"));
+            out.println("  colour         " + claims.colour() + " (unverified)");
+            out.println("  issued at      " + claims.issuedAt());
+            out.println("  expires at     " + claims.expiresAt());
+            out.println("  key id         " + claims.keyId());
+            out.println("  serial         " + claims.serial());
+            out.println("  identity hash  " + claims.identityHash());
+            out.println("  signature      " + HexFormat.of().formatHex(unverified.signature()));
+        }
+        out.flush();
+        return ExitCodes.VALID;
+    }
+
+    private String readStdin() throws CliException {
+        try {
+            CappedLineReader.Line line = new CappedLineReader(context().stdin(), VerifyCommand.MAX_STDIN_BYTES).next();
+            if (line == null || line.tooLong()) {
+                throw CliException.usage(line == null ? "no code on stdin" : "the input on stdin is too long to be a code");
+            }
+            String text = CodeTexts.decode(line.bytes());
+            if (text == null) {
+                throw CliException.usage("the input on stdin is not UTF-8 text");
+            }
+            return text;
+        } catch (IOException e) {
+            throw CliException.unreadable("cannot read stdin: " + e.getMessage(), e);
+        }
+    }
+
+    private static String json(UnverifiedCode code, CodeFormatException error) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+            json.writeStartObject();
+            json.writeBooleanField("verified", false);
+            if (code == null) {
+                json.writeStringField("reason", error.reason().name());
+                json.writeStringField("message", error.getMessage());
+            } else {
+                CodeClaims claims = code.claims();
+                json.writeStringField("colour", claims.colour().name());
+                json.writeStringField("key_id", claims.keyId().toString());
+                json.writeStringField("serial", claims.serial().toString());
+                json.writeStringField("identity_hash", claims.identityHash().toString());
+                json.writeStringField("issued_at", claims.issuedAt().toString());
+                json.writeStringField("expires_at", claims.expiresAt().toString());
+                json.writeStringField("signature", HexFormat.of().formatHex(code.signature()));
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text + "\n";
+    }
+}

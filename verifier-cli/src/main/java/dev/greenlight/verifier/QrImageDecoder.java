@@ -1,0 +1,167 @@
+package dev.greenlight.verifier;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.InvertedLuminanceSource;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads the text of a QR code from an image file (PNG, JPEG, anything ImageIO reads). Tries the
+ * cheap path first and harder ones only when it fails: a clean render decodes at once, a poor
+ * photo gets other binarizers, inversion, rotations and a downscaled copy. Stateless: safe to
+ * call from many threads.
+ */
+final class QrImageDecoder {
+
+    /** Larger images are read subsampled: a QR needs a few pixels per module, not 48 MP. */
+    static final long MAX_DECODED_PIXELS = 12_000_000L;
+    /** Declared sizes beyond this are refused outright: no camera takes them, a decompression bomb does. */
+    static final long MAX_DECLARED_PIXELS = 1_000_000_000L;
+
+    /** The text, or an outcome explaining why there is none. */
+    record Read(String text, Outcome failure) {
+    }
+
+    private QrImageDecoder() {
+    }
+
+    static Read read(Path file) {
+        BufferedImage image;
+        try {
+            image = load(file);
+        } catch (ImageFailure e) {
+            return new Read(null, Outcome.unreadable(e.problem, e.getMessage()));
+        }
+        String text = decode(image);
+        if (text == null) {
+            return new Read(null, Outcome.unreadable(InputProblem.NO_QR_CODE, "no readable QR code in the image"));
+        }
+        return new Read(text, null);
+    }
+
+    private static final class ImageFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient InputProblem problem;
+
+        ImageFailure(InputProblem problem, String message) {
+            super(message);
+            this.problem = problem;
+        }
+    }
+
+    private static BufferedImage load(Path file) throws ImageFailure {
+        if (!Files.isRegularFile(file)) {
+            throw new ImageFailure(InputProblem.UNREADABLE_FILE,
+                    Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImageFailure(InputProblem.UNREADABLE_FILE, "permission denied");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new ImageFailure(InputProblem.UNREADABLE_FILE, "cannot open the file");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageFailure(InputProblem.NOT_AN_IMAGE, "not an image (PNG or JPEG expected)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_DECLARED_PIXELS) {
+                    throw new ImageFailure(InputProblem.IMAGE_TOO_LARGE,
+                            "image of " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels is too large");
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (pixels > MAX_DECODED_PIXELS) {
+                    int step = (int) Math.ceil(Math.sqrt((double) pixels / MAX_DECODED_PIXELS));
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        } catch (NoSuchFileException e) {
+            throw new ImageFailure(InputProblem.UNREADABLE_FILE, "no such file");
+        } catch (IOException | RuntimeException e) {
+            // ImageIO's plugins throw a variety of unchecked exceptions on corrupt files.
+            throw new ImageFailure(InputProblem.NOT_AN_IMAGE, "cannot decode the image: " + describe(e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** The QR text, or null if none could be read. */
+    static String decode(BufferedImage image) {
+        ImageLuminanceSource source = ImageLuminanceSource.of(image);
+        String text = decode(source);
+        if (text == null && Math.max(source.getWidth(), source.getHeight()) > 1200) {
+            // Heavy JPEG noise on a large photo often binarizes better after averaging.
+            text = decode(source.halved());
+        }
+        return text;
+    }
+
+    private static String decode(ImageLuminanceSource source) {
+        Map<DecodeHintType, Object> hard = new EnumMap<>(DecodeHintType.class);
+        hard.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hard.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        Map<DecodeHintType, Object> pure = new EnumMap<>(hard);
+        pure.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
+
+        String text = attempt(source, hard);
+        if (text == null) {
+            text = attemptGlobal(source, hard);
+        }
+        if (text == null) {
+            text = attempt(source, pure);
+        }
+        if (text == null) {
+            text = attempt(new InvertedLuminanceSource(source), hard);
+        }
+        LuminanceSource rotated = source;
+        for (int turn = 0; text == null && turn < 3; turn++) {
+            rotated = rotated.rotateCounterClockwise();
+            text = attempt(rotated, hard);
+        }
+        return text;
+    }
+
+    private static String attempt(LuminanceSource source, Map<DecodeHintType, Object> hints) {
+        return attempt(new BinaryBitmap(new HybridBinarizer(source)), hints);
+    }
+
+    private static String attemptGlobal(LuminanceSource source, Map<DecodeHintType, Object> hints) {
+        return attempt(new BinaryBitmap(new GlobalHistogramBinarizer(source)), hints);
+    }
+
+    private static String attempt(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
+        try {
+            return new QRCodeReader().decode(bitmap, hints).getText();
+        } catch (ReaderException | RuntimeException e) {
+            // zxing signals "not here" with exceptions, and hostile images can trip unchecked ones.
+            return null;
+        }
+    }
+}

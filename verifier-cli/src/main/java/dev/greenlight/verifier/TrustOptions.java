@@ -1,0 +1,63 @@
+package dev.greenlight.verifier;
+
+import dev.greenlight.codec.TrustedKeys;
+import dev.greenlight.codec.Verifier;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where trusted issuer keys come from, and how much clock skew to allow: shared by every verifying command. */
+final class TrustOptions {
+
+    static final String ENV_TRUST = "GREENLIGHT_TRUST";
+
+    @Option(names = "--trust", paramLabel = "PATH",
+            description = {"Trusted issuer public keys: a JWKS, JWK or PEM file, or a directory of *.jwks, *.jwk, "
+                    + "*.json and *.pem files. Repeatable.",
+                "Default: $" + ENV_TRUST + " (paths separated by '" + "${sys:path.separator}" + "'), else ~/.greenlight/trust. "
+                    + "An issuer home's own public key is never trusted implicitly: copy it there or pass it here."})
+    private List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--skew", paramLabel = "DURATION", converter = Durations.class, defaultValue = "5m",
+            description = "Clock difference allowed between issuer and this device, at most 10m (default: ${DEFAULT-VALUE}).")
+    private Duration skew;
+
+    /** Which paths to load, after the defaults: so that a message can name them. */
+    List<Path> trustPaths(CliContext context) throws CliException {
+        if (!trust.isEmpty()) {
+            return List.copyOf(trust);
+        }
+        String fromEnv = context.env().get(ENV_TRUST);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            List<Path> paths = new ArrayList<>();
+            for (String part : fromEnv.split(File.pathSeparator)) {
+                if (!part.isBlank()) {
+                    paths.add(Path.of(part));
+                }
+            }
+            return paths;
+        }
+        Path home = context.userHome().resolve(".greenlight").resolve("trust");
+        if (Files.exists(home)) {
+            return List.of(home);
+        }
+        throw CliException.usage("no trusted issuer keys configured. Pass --trust FILE|DIR (JWKS, JWK or PEM public keys), "
+                + "set $" + ENV_TRUST + ", or put key files in " + home + ". "
+                + "An issuer home's own key is not trusted automatically: copy its public key there if you mean to trust it.");
+    }
+
+    /** One verifier for the whole run: immutable and thread-safe, shared by every worker. */
+    Verifier verifier(CliContext context, Clock clock) throws CliException {
+        if (skew.isNegative() || skew.compareTo(Verifier.MAX_CLOCK_SKEW) > 0) {
+            throw CliException.usage("--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
+                    + "m: a larger allowance would accept codes expired for longer; fix the device clock instead");
+        }
+        TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context)));
+        return Verifier.builder().keys(keys).clock(clock).clockSkew(skew).build();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.greenlight.verifier;
+
+import dev.greenlight.codec.KeyFormatException;
+import dev.greenlight.codec.P256Keys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECPoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.ByteBuffer;
+
+/**
+ * Loads trusted issuer public keys from files: a JWK Set, a single JWK, or PEM public keys (one or
+ * more {@code PUBLIC KEY} blocks). A directory contributes every {@code *.jwks}, {@code *.jwk},
+ * {@code *.json} and {@code *.pem} file in it, in name order. Any file that cannot be used fails
+ * the whole load with a message naming it: silently trusting fewer keys than configured would
+ * turn valid codes into "unknown key" rejections with no hint why.
+ */
+final class TrustStore {
+
+    /** Key files are small; this bounds what a misconfigured path (a disk image, a log) can cost. */
+    static final int MAX_FILE_BYTES = 1 << 20;
+
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]+)-----.*?-----END \\1-----", Pattern.DOTALL);
+
+    private TrustStore() {
+    }
+
+    /** The distinct keys from all paths; never empty. */
+    static List<ECPublicKey> load(List<Path> paths) throws CliException {
+        // Keyed by the public point: the same key in a .pem and a .jwks must not be tried twice per code.
+        Map<ECPoint, ECPublicKey> keys = new LinkedHashMap<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                List<Path> files = keyFilesIn(path);
+                if (files.isEmpty()) {
+                    throw CliException.usage("trust directory " + path + " holds no *.jwks, *.jwk, *.json or *.pem file");
+                }
+                for (Path file : files) {
+                    addAll(keys, loadFile(file));
+                }
+            } else if (Files.exists(path)) {
+                addAll(keys, loadFile(path));
+            } else {
+                throw CliException.usage("trust path " + path + " does not exist");
+            }
+        }
+        if (keys.isEmpty()) {
+            throw CliException.usage("no trusted keys found in " + paths);
+        }
+        return List.copyOf(keys.values());
+    }
+
+    private static void addAll(Map<ECPoint, ECPublicKey> keys, List<ECPublicKey> loaded) {
+        for (ECPublicKey key : loaded) {
+            keys.putIfAbsent(key.getW(), key);
+        }
+    }
+
+    private static List<Path> keyFilesIn(Path directory) throws CliException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean keyFile = name.endsWith(".jwks") || name.endsWith(".jwk") || name.endsWith(".json") || name.endsWith(".pem");
+                if (keyFile && Files.isRegularFile(entry)) {
+                    files.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw CliException.usage("cannot list trust directory " + directory + ": " + e.getMessage());
+        }
+        files.sort(null);
+        return files;
+    }
+
+    static List<ECPublicKey> loadFile(Path file) throws CliException {
+        String text = read(file);
+        try {
+            String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean pem = lower.endsWith(".pem") || (!lower.endsWith(".json") && !lower.endsWith(".jwks")
+                    && !lower.endsWith(".jwk") && text.stripLeading().startsWith("-----BEGIN"));
+            if (pem) {
+                return fromPem(text);
+            }
+            if (text.contains("\"keys\"")) {
+                return P256Keys.publicKeysFromJwks(text);
+            }
+            return List.of(P256Keys.publicKeyFromJwk(text));
+        } catch (KeyFormatException e) {
+            throw CliException.usage("trust file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static List<ECPublicKey> fromPem(String text) {
+        List<ECPublicKey> keys = new ArrayList<>();
+        Matcher matcher = PEM_BLOCK.matcher(text);
+        while (matcher.find()) {
+            keys.add(P256Keys.publicKeyFromPem(matcher.group()));
+        }
+        if (keys.isEmpty()) {
+            throw new KeyFormatException("no PEM block (-----BEGIN PUBLIC KEY-----) found");
+        }
+        return keys;
+    }
+
+    private static String read(Path file) throws CliException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (IOException e) {
+            throw CliException.usage("cannot read trust file " + file + ": " + e.getMessage());
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw CliException.usage("trust file " + file + " is larger than " + MAX_FILE_BYTES + " bytes: not a key file");
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw CliException.usage("trust file " + file + " is not UTF-8 text: not a JWKS, JWK or PEM file");
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.greenlight.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.codec.Colour;
+import dev.greenlight.codec.IssuedCode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Fixtures fx;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        fx = new Fixtures(dir);
+    }
+
+    /** A clock that moves forward by a fixed step each time it is read: time passes between scans. */
+    private static final class SteppingClock extends Clock {
+        private Instant next;
+        private final Duration step;
+
+        SteppingClock(Instant start, Duration step) {
+            this.next = start;
+            this.step = step;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant now = next;
+            next = next.plus(step);
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private CliContext session(Clock clock, String stdin, boolean terminal) {
+        return new CliContext(clock, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(),
+                dir.resolve("home"), terminal, false, 1);
+    }
+
+    private static List<JsonNode> readLog(Path log) throws IOException {
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            entries.add(JSON.readTree(line));
+        }
+        return entries;
+    }
+
+    private static List<String> verdictLines(String out) {
+        List<String> verdicts = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith(" PASS ") || line.startsWith(" DENY ")) {
+                verdicts.add(line);
+            }
+        }
+        return verdicts;
+    }
+
+    @Test
+    void scan_sessionFromPipe_showsEachVerdictAndLogsEachScanOnce() throws IOException {
+        IssuedCode green = fx.issue(Colour.GREEN);
+        IssuedCode yellow = fx.issue(Colour.YELLOW);
+        IssuedCode red = fx.issue(Colour.RED);
+        IssuedCode expired = fx.issue("OLD1", Colour.GREEN, Duration.ofMinutes(30));
+        IssuedCode feverish = fx.issue("HOT1", Colour.GREEN, Duration.ofHours(24));
+        IssuedCode normal = fx.issue("OK1", Colour.GREEN, Duration.ofHours(24));
+        String stdin = green.text() + "\n"
+                + green.text() + "\r\n"          // repeat within the window
+                + "\n"                           // stray Enter: ignored
+                + yellow.text() + "\n"
+                + red.text() + "\n"
+                + expired.text() + "\n"
+                + "not a code\n"
+                + feverish.text() + ";37.3\n"    // at the threshold: denied
+                + normal.text() + "\t36,8 °C\n"; // TAB separator, comma decimal
+        Path log = dir.resolve("gate.jsonl");
+
+        Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), stdin, false),
+                "scan", "--trust", fx.jwks.toString(), "--log", log.toString(), "--checkpoint", "north-gate", "--direction", "out");
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> verdicts = verdictLines(result.out());
+        assertEquals(8, verdicts.size(), result.out());
+        assertTrue(verdicts.get(0).contains("let the holder through"), verdicts.get(0));
+        assertTrue(verdicts.get(1).startsWith(" PASS "), "the repeat shows the earlier verdict");
+        assertTrue(result.out().contains("REPEAT"), result.out());
+        assertTrue(verdicts.get(2).startsWith(" DENY ") && verdicts.get(2).contains("home isolation and daily health check-in"));
+        assertTrue(verdicts.get(3).startsWith(" DENY ") && verdicts.get(3).contains("control staff"));
+        assertTrue(verdicts.get(4).contains("refresh the code"), verdicts.get(4));
+        assertTrue(verdicts.get(5).contains("refresh the code"), verdicts.get(5));
+        assertTrue(verdicts.get(6).startsWith(" DENY ") && verdicts.get(6).contains("medical check"), verdicts.get(6));
+        assertTrue(verdicts.get(7).startsWith(" PASS "), verdicts.get(7));
+        assertTrue(result.out().contains("#   #  ####   # # #"), "large block letters in plain text: " + result.out());
+        assertFalse(result.out().contains("\u001b["), "no ANSI when stdout is not a terminal");
+
+        List<JsonNode> entries = readLog(log);
+        assertEquals(7, entries.size(), "repeat and empty line not logged");
+        String[] verdictColumn = {"PASS", "DENY", "DENY", "DENY", "DENY", "DENY", "PASS"};
+        String[] reasons = {null, "YELLOW_CODE", "RED_CODE", "EXPIRED", "MALFORMED", "FEVER", null};
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            assertEquals(verdictColumn[i], entry.get("verdict").asText(), entry.toString());
+            assertEquals(reasons[i], entry.get("reason").isNull() ? null : entry.get("reason").asText(), entry.toString());
+            assertEquals("north-gate", entry.get("checkpoint").asText());
+            assertEquals("out", entry.get("direction").asText());
+            assertEquals(Fixtures.NOW.toString(), entry.get("time").asText());
+        }
+        assertEquals(green.claims().identityHash().toString(), entries.get(0).get("identity_hash").asText());
+        assertEquals(green.claims().serial().toString(), entries.get(0).get("serial").asText());
+        assertEquals("GREEN", entries.get(0).get("colour").asText());
+        assertTrue(entries.get(3).get("identity_hash").isNull(), "a rejected code's fields are not trusted, not logged");
+        assertEquals(new BigDecimal("37.3"), entries.get(5).get("temperature").decimalValue());
+        assertEquals(new BigDecimal("36.8"), entries.get(6).get("temperature").decimalValue());
+        assertTrue(result.err().contains("2 PASS, 5 DENY; 1 repeats"), result.err());
+    }
+
+    @Test
+    void scan_sameCodeAfterTheRepeatWindow_isLoggedAgain() throws IOException {
+        IssuedCode green = fx.issue(Colour.GREEN);
+        // Each scan reads the clock once and the verifier once more: 25 s per read.
+        SteppingClock clock = new SteppingClock(Fixtures.NOW, Duration.ofSeconds(25));
+        Path log = dir.resolve("gate.jsonl");
+        String stdin = green.text() + "\n" + green.text() + "\n" + green.text() + "\n";
+
+        Fixtures.Result result = Fixtures.run(session(clock, stdin, false),
+                "scan", "--trust", fx.jwks.toString(), "--log", log.toString(), "--repeat-window", "60s");
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<JsonNode> entries = readLog(log);
+        assertEquals(2, entries.size(), "scan 2 (50 s later) is a repeat, scan 3 (75 s later) is not");
+        assertEquals(Fixtures.NOW.toString(), entries.get(0).get("time").asText());
+        assertEquals(Fixtures.NOW.plusSeconds(75).toString(), entries.get(1).get("time").asText());
+    }
+
+    @Test
+    void scan_temperaturePrompt_readsNextLineAndAppliesTheFeverRule() throws IOException {
+        IssuedCode first = fx.issue("T1", Colour.GREEN, Duration.ofHours(24));
+        IssuedCode second = fx.issue("T2", Colour.GREEN, Duration.ofHours(24));
+        IssuedCode yellow = fx.issue(Colour.YELLOW);
+        String stdin = first.text() + "\n36.6\n"
+                + second.text() + "\nhot\n37.9\n"   // a typo, then the reading
+                + yellow.text() + "\n";              // not prompted: denied anyway
+        Path log = dir.resolve("gate.csv");
+
+        Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), stdin, false),
+                "scan", "--trust", fx.jwks.toString(), "--log", log.toString(), "--temperature");
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> verdicts = verdictLines(result.out());
+        assertEquals(3, verdicts.size(), result.out());
+        assertTrue(verdicts.get(0).startsWith(" PASS "));
+        assertTrue(verdicts.get(1).startsWith(" DENY ") && verdicts.get(1).contains("37.9 °C"), verdicts.get(1));
+        assertTrue(verdicts.get(2).contains("home isolation"));
+        assertEquals(3, result.err().split("Temperature \\(°C\\)", -1).length - 1, "one prompt per reading: " + result.err());
+        List<String> rows = Files.readAllLines(log);
+        assertEquals(4, rows.size());
+        assertEquals(String.join(",", EntryLog.COLUMNS), rows.get(0));
+        assertTrue(rows.get(1).contains(",PASS,,GREEN,") && rows.get(1).endsWith(",36.6"), rows.get(1));
+        assertTrue(rows.get(2).contains(",DENY,FEVER,GREEN,") && rows.get(2).endsWith(",37.9"), rows.get(2));
+        assertTrue(rows.get(3).contains(",DENY,YELLOW_CODE,YELLOW,") && rows.get(3).endsWith(","), rows.get(3));
+    }
+
+    @Test
+    void scan_existingCsvLog_isAppendedWithoutSecondHeader() throws IOException {
+        Path log = dir.resolve("gate.csv");
+        String stdin = fx.issue(Colour.GREEN).text() + "\n";
+        for (int session = 0; session < 2; session++) {
+            Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), stdin, false),
+                    "scan", "--trust", fx.jwks.toString(), "--log", log.toString());
+            assertEquals(0, result.exitCode(), result.err());
+        }
+
+        List<String> rows = Files.readAllLines(log);
+
+        assertEquals(3, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("time,"));
+        assertFalse(rows.get(2).startsWith("time,"));
+    }
+
+    @Test
+    void scan_onTerminal_usesAnsiColourAndBlockLetters() {
+        Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), fx.issue(Colour.RED).text() + "\n", true),
+                "scan", "--trust", fx.jwks.toString());
+
+        assertEquals(0, result.exitCode());
+        assertTrue(result.out().contains("\u001b[1;97;41m DENY \u001b[0m"), result.out());
+        assertTrue(result.out().contains("\u2588"), result.out());
+        assertTrue(result.err().contains("NOT recorded"), "warns that without --log nothing is recorded");
+    }
+
+    @Test
+    void scan_badDirection_isUsageError() {
+        Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), "", false),
+                "scan", "--trust", fx.jwks.toString(), "--direction", "sideways");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("sideways"));
+    }
+
+    @Test
+    void parseTemperature_readingsAsTyped_areParsedOrRefused() {
+        assertEquals(new BigDecimal("36.6"), ScanCommand.parseTemperature("36.6"));
+        assertEquals(new BigDecimal("37.3"), ScanCommand.parseTemperature(" 37,3 °C "));
+        assertEquals(new BigDecimal("38"), ScanCommand.parseTemperature("38C"));
+        assertNull(ScanCommand.parseTemperature("98.6"), "Fahrenheit is not accepted silently");
+        assertNull(ScanCommand.parseTemperature("hot"));
+        assertNull(ScanCommand.parseTemperature(""));
+    }
+}
