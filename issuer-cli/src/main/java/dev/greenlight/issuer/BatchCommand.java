@@ -27,10 +27,10 @@ import picocli.CommandLine.Parameters;
             "Columns (CSV header names or JSON keys, any order, any case): document_type (or doc), number, "
                 + "colour (or color), and optionally validity (24h, 90m, 7d, PT24H; empty = the home's default). "
                 + "Quoted CSV fields, CRLF line ends and a UTF-8 byte order mark are fine.",
-            "Output: JSON Lines, one record per input row, in input order: "
-                + "{\"row\",\"line\",\"status\":\"ok\",\"serial\",\"key_id\",\"identity_hash\",\"colour\",\"issued_at\","
-                + "\"expires_at\",\"code\"[,\"png\"]} or {\"row\",\"line\",\"status\":\"error\",\"error\",\"reason\"}. "
-                + "Error kinds: invalid_identity, unknown_colour, bad_validity, wrong_column_count, wrong_fields, "
+            "Output: JSON Lines, one record per input row, in input order. Every record has row (data rows "
+                + "counted from 1), line (where the row starts in INPUT) and status. status ok: serial, key_id, "
+                + "identity_hash, colour, issued_at, expires_at, code (the text; never trim it: it may contain "
+                + "spaces) and, with --png-dir, png. status error: error (a kind) and reason. Error kinds: invalid_identity, unknown_colour, bad_validity, wrong_column_count, wrong_fields, "
                 + "bad_encoding, malformed_row, row_too_long, output_failed, internal_error. A bad row never stops the batch.",
             "With -o the output goes to a temporary file next to FILE, renamed to FILE only when the batch is "
                 + "complete: a FILE that exists is a whole batch. Without -o it goes to stdout.",
@@ -59,7 +59,7 @@ final class BatchCommand extends CliCommand {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "csv or jsonl (default: by INPUT's extension, .jsonl/.ndjson/.json = jsonl, else csv).")
-    InputFormat format;
+    String format;
 
     @Option(names = "--png-dir", paramLabel = "DIR", description = "Also write each code's QR as DIR/ROW-SERIAL.png.")
     Path pngDirectory;
@@ -99,7 +99,8 @@ final class BatchCommand extends CliCommand {
         }
         boolean fromStdin = input.equals("-");
         Path inputPath = fromStdin ? null : env().resolve(Path.of(input));
-        InputFormat inputFormat = format != null ? format : fromStdin ? InputFormat.CSV : InputFormat.byFileName(input);
+        InputFormat inputFormat = format != null ? parseFormat(format)
+                : fromStdin ? InputFormat.CSV : InputFormat.byFileName(input);
         Path outputPath = output == null ? null : env().resolve(output);
         if (outputPath != null && Files.exists(outputPath) && !force) {
             throw new CliException(ExitCodes.ALREADY_EXISTS, "Refusing to overwrite " + outputPath + " (use --force)");
@@ -151,6 +152,14 @@ final class BatchCommand extends CliCommand {
                     issuer.keyId(), outputPath != null ? "; output " + outputPath : "");
         }
         return summary.failed() > 0 ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK;
+    }
+
+    private static InputFormat parseFormat(String name) {
+        try {
+            return InputFormat.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--format must be csv or jsonl, not '" + name + "'");
+        }
     }
 
     private BatchSummary toStdout(BatchRunner runner, InputStream in, InputFormat inputFormat, ProgressListener progress)

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
             "The new key id is printed on stdout."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-issue init",
-            "  gl-issue init --home /srv/greenlight/issuer --encrypt --passphrase-file /run/secrets/issuer-pass"},
+            "  gl-issue init --home /srv/issuer --encrypt --passphrase-file pass.txt"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.ALREADY_EXISTS_HELP, ExitCodes.KEY_ERROR_HELP,
             ExitCodes.IO_ERROR_HELP, ExitCodes.SOFTWARE_HELP})
