@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -33,9 +32,7 @@ final class JsonRowParser implements RowParser {
             throw new RowError.RowException(RowError.Kind.MALFORMED_ROW, "the line is not a JSON object");
         }
         String[] values = new String[Column.values().length];
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             Column column = Column.named(field.getKey());
             if (column == null) {
                 throw new RowError.RowException(RowError.Kind.WRONG_FIELDS, "unknown field '" + field.getKey()
