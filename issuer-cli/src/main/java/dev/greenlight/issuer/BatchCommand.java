@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Issue a code per row of a CSV or JSON Lines file, on all cores, to JSON Lines.",
         description = {"Issue one code per row of INPUT: CSV with a header line, or JSON Lines (one object per line).",
             "Columns (CSV header names or JSON keys, any order, any case): document_type (or doc), number, "
                 + "colour (or color), and optionally validity (24h, 90m, 7d, PT24H; empty = the home's default). "

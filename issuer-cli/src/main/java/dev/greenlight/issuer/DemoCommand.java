@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Issue, draw and verify sample codes with a demo key: no set-up needed.",
         description = {"Show the whole round trip with no set-up: create a demo issuer home if there is none, issue a "
                 + "green, a yellow and a red code, draw the green one as a QR, and verify all three the way an "
                 + "offline verifier does (plus a tampered and an expired copy, which must be rejected).",

@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
+        header = "Create the issuer home: signing key, identity secret, settings.",
         description = {"Create the issuer home: a P-256 signing key (active), a 32-byte identity secret and settings.",
             "Private files are created owner-only (0600, directories 0700) and never overwritten without --force.",
             "The new key id is printed on stdout."},

@@ -20,13 +20,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Issue one code: text on stdout, optionally PNG, SVG or a QR in the terminal.",
         description = {"Issue one code for one identity. The code text goes to stdout (and nothing else does); "
                 + "a summary (serial, key id, issue and expiry times) goes to stderr.",
             "Document types: CNID (Chinese resident identity card, 18 characters, checksum validated) or PP-XXX "
                 + "(passport, XXX = ISO 3166-1 alpha-3 country)."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-issue issue --doc CNID --number 11010519491231002X --colour green",
-            "  gl-issue issue --doc CNID --number 11010519491231002X --colour yellow --validity 12h --terminal",
+            "  gl-issue issue --doc CNID --number 11010519491231002X --colour red --terminal",
+            "  gl-issue issue --doc CNID --number 11010519491231002X --colour yellow --validity 12h",
             "  gl-issue issue --doc PP-FRA --number 18AV12345 --colour red --png code.png --svg code.svg"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.NO_HOME_HELP, ExitCodes.ALREADY_EXISTS_HELP,

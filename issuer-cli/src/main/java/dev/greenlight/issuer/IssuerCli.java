@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  gl-issue init",
-            "  gl-issue issue --doc CNID --number 11010519491231002X --colour green --terminal",
+            "  gl-issue issue --doc PP-FRA --number 18AV12345 --colour green --terminal",
             "  gl-issue batch people.csv -o codes.jsonl",
             "  gl-issue demo"},
         exitCodeListHeading = "%nExit codes:%n",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "keygen", mixinStandardHelpOptions = true,
+        header = "Generate a new signing key (PKCS#8 PEM, optionally encrypted; PEM and JWK public key).",
         description = {"Generate a new P-256 signing key in the issuer home: the private key as PKCS#8 PEM (0600), "
                 + "optionally encrypted (PBES2: PBKDF2-HMAC-SHA256, AES-256-CBC), the public key as PEM and as JWK "
                 + "with kid = key id.",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "keys", mixinStandardHelpOptions = true,
+        header = "List the keys of the issuer home, or print them as a JWK Set.",
         description = {"List the keys of the issuer home, one per line on stdout: key id, 'active' or '-', "
                 + "'encrypted' or 'plain', and the public key file.",
             "With --jwks, print the public keys as a JWK Set instead: what verifiers need to trust this issuer."},
