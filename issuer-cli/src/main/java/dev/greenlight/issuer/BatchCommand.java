@@ -132,7 +132,7 @@ final class BatchCommand extends CliCommand {
         ProgressListener progress = bar != null ? bar : ProgressListener.NONE;
         long start = System.nanoTime();
         BatchSummary summary;
-        try (InputStream in = inputPath == null ? System.in : Files.newInputStream(inputPath)) {
+        try (InputStream in = inputPath == null ? env().stdin() : Files.newInputStream(inputPath)) {
             summary = outputPath == null ? toStdout(runner, in, inputFormat, progress)
                     : toFile(runner, in, inputFormat, outputPath, progress);
         } catch (NoSuchFileException e) {

@@ -190,6 +190,33 @@ class BatchCommandTest {
     }
 
     @Test
+    void batch_stdinToStdout_writesRecordsOnStdoutAndTheSummaryOnStderr() throws Exception {
+        cli.stdin = "doc,number,colour\nCNID,11010519491231002X,green\nCNID,11010519491231002X,pink\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        Cli.Result result = cli.run("batch", "-", "--home", "home");
+
+        assertEquals(ExitCodes.SOME_ROWS_FAILED, result.exitCode(), result::toString);
+        List<JsonNode> records = parseLines(result.out());
+        assertEquals(2, records.size());
+        assertCode(records.get(0), 1, 2, Identity.of("CNID", "11010519491231002X"), "green", Duration.ofHours(24));
+        assertEquals("unknown_colour", records.get(1).get("error").asText());
+        assertFalse(result.err().contains("GL1:"), result::toString);
+        assertTrue(result.err().contains("2 rows: 1 codes issued, 1 failed"), result::toString);
+    }
+
+    @Test
+    void batchQuiet_allRowsFine_printsNothingOnStderr() throws Exception {
+        write("people.csv", "doc,number,colour\nCNID,11010519491231002X,green\n");
+
+        Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "-o", "codes.jsonl", "--quiet");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals("", result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
     void batch_existingOutput_refusesWithoutForceAndReplacesWithIt() throws Exception {
         write("people.csv", "doc,number,colour\nCNID,11010519491231002X,green\n");
         write("codes.jsonl", "precious\n");

@@ -1,5 +1,6 @@
 package dev.greenlight.issuer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +23,7 @@ final class Cli {
     final Path userHome;
     final Map<String, String> variables = new HashMap<>();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    byte[] stdin = new byte[0];
 
     Cli(Path temporaryDirectory) throws IOException {
         this.workingDirectory = Files.createDirectories(temporaryDirectory.resolve("work"));
@@ -31,7 +33,8 @@ final class Cli {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Environment environment = new Environment(clock, variables, userHome, workingDirectory, null, new SecureRandom());
+        Environment environment = new Environment(clock, variables, userHome, workingDirectory, null, new SecureRandom(),
+                new ByteArrayInputStream(stdin));
         int exitCode = new CommandLine(new IssuerCli(environment))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))

@@ -110,6 +110,19 @@ class KeysCommandTest {
     }
 
     @Test
+    void keygenEncrypt_noTerminalAndNoPassphraseOption_refusesAndWritesNoKey() throws Exception {
+        Path home = cli.initHome();
+
+        Cli.Result result = cli.run("keygen", "--home", "home", "--encrypt");
+
+        assertEquals(ExitCodes.KEY_ERROR, result.exitCode(), result::toString);
+        assertEquals("", result.out());
+        try (var files = Files.list(home.resolve("keys"))) {
+            assertEquals(3, files.count(), "only the first key's three files");
+        }
+    }
+
+    @Test
     void issue_keyEncryptedByOpenssl_decryptsWithPassphraseFile() throws Exception {
         // openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256: the key format is the common one, not ours alone.
         Path home = cli.initHome();
