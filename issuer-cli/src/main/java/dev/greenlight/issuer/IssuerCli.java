@@ -3,19 +3,65 @@ package dev.greenlight.issuer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The operator's tool for issuing codes. */
-@Command(name = "gl-issue", mixinStandardHelpOptions = true,
-        description = "Issue Greenlight health codes.")
+/** The operator's tool for issuing codes: an issuer home, its keys, one code or millions. */
+@Command(name = "gl-issue", mixinStandardHelpOptions = true, versionProvider = IssuerCli.ManifestVersion.class,
+        description = {
+            "Issue Greenlight health codes: signed, offline-verifiable green/yellow/red passes.",
+            "",
+            "The issuer home holds the signing keys, the identity secret and the settings. It is "
+                    + IssuerHome.DEFAULT_LOCATION_HELP + "."},
+        subcommands = {InitCommand.class, KeygenCommand.class, KeysCommand.class, IssueCommand.class,
+            BatchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gl-issue init",
+            "  gl-issue issue --doc PP-FRA --number 18AV12345 --colour green --terminal",
+            "  gl-issue batch people.csv -o codes.jsonl",
+            "  gl-issue demo"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOME_ROWS_FAILED_HELP, ExitCodes.USAGE_HELP, ExitCodes.NO_HOME_HELP,
+            ExitCodes.ALREADY_EXISTS_HELP, ExitCodes.INVALID_INPUT_HELP, ExitCodes.KEY_ERROR_HELP,
+            ExitCodes.IO_ERROR_HELP, ExitCodes.VERIFICATION_FAILED_HELP, ExitCodes.SOFTWARE_HELP})
 public final class IssuerCli implements Callable<Integer> {
+
+    private final Environment environment;
+
+    @Spec
+    CommandSpec spec;
+
+    public IssuerCli() {
+        this(Environment.system());
+    }
+
+    /** For tests: a pinned clock, environment and working directory. */
+    public IssuerCli(Environment environment) {
+        this.environment = environment;
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new IssuerCli()).execute(args));
     }
 
+    Environment environment() {
+        return environment;
+    }
+
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.err);
-        return 2;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** The version stamped into the jar's manifest by the build. */
+    static final class ManifestVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = IssuerCli.class.getPackage().getImplementationVersion();
+            return new String[] {"gl-issue " + (version != null ? version : "(development build)")};
+        }
     }
 }

@@ -1,0 +1,41 @@
+package dev.greenlight.issuer;
+
+import java.io.Console;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the tool takes from the machine it runs on, gathered in one place so that tests can pin it:
+ * the clock, environment variables, the user's home, the working directory, the console, the
+ * source of randomness, and standard input.
+ */
+public record Environment(Clock clock, Map<String, String> variables, Path userHome, Path workingDirectory,
+                          Console console, SecureRandom random, InputStream stdin) {
+
+    public Environment {
+        Objects.requireNonNull(clock, "clock");
+        variables = Map.copyOf(variables);
+        Objects.requireNonNull(userHome, "userHome");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(stdin, "stdin");
+    }
+
+    public static Environment system() {
+        return new Environment(Clock.systemUTC(), System.getenv(), Path.of(System.getProperty("user.home")),
+                Path.of("").toAbsolutePath(), System.console(), new SecureRandom(), System.in);
+    }
+
+    public String variable(String name) {
+        return variables.get(name);
+    }
+
+    /** Paths given on the command line are relative to the working directory. */
+    public Path resolve(Path path) {
+        return workingDirectory.resolve(path);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.greenlight.issuer;
+
+import java.util.Arrays;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        header = "Create the issuer home: signing key, identity secret, settings.",
+        description = {"Create the issuer home: a P-256 signing key (active), a 32-byte identity secret and settings.",
+            "Private files are created owner-only (0600, directories 0700) and never overwritten without --force.",
+            "The new key id is printed on stdout."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  gl-issue init",
+            "  gl-issue init --home /srv/issuer --encrypt --passphrase-file pass.txt"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.ALREADY_EXISTS_HELP, ExitCodes.KEY_ERROR_HELP,
+            ExitCodes.IO_ERROR_HELP, ExitCodes.SOFTWARE_HELP})
+final class InitCommand extends CliCommand {
+
+    @Mixin
+    HomeOption home;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Option(names = "--encrypt", description = "Encrypt the signing key with a passphrase (asked on the terminal "
+            + "unless --passphrase-file or --passphrase-env is given).")
+    boolean encrypt;
+
+    @Option(names = "--force", description = "Replace an existing home's identity secret and settings. Codes issued "
+            + "before can then no longer be linked to people.")
+    boolean force;
+
+    @Override
+    protected int run() {
+        java.nio.file.Path root = home.locate(env());
+        char[] secret = encrypt || passphrase.isGiven()
+                ? passphrase.newPassphraseSource(env()).read("Passphrase for the new signing key") : null;
+        try {
+            IssuerHome created = IssuerHome.create(root, force, env().random(), secret);
+            out().println(created.activeKeyId());
+            err().println("Created issuer home " + root + " with signing key " + created.activeKeyId()
+                    + (secret != null ? " (encrypted)" : ""));
+            return ExitCodes.OK;
+        } finally {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+        }
+    }
+}

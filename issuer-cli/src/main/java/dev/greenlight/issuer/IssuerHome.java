@@ -1,0 +1,283 @@
+package dev.greenlight.issuer;
+
+import dev.greenlight.codec.IdentitySecret;
+import dev.greenlight.codec.Issuer;
+import dev.greenlight.codec.KeyFormatException;
+import dev.greenlight.codec.KeyId;
+import dev.greenlight.codec.P256Keys;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The issuer's directory:
+ * <pre>
+ * settings.properties        active-key, default-validity         0600
+ * identity-secret            32 random bytes, Base64              0600
+ * keys/KID.key.pem           PKCS#8 private key, maybe encrypted  0600
+ * keys/KID.pub.pem           SubjectPublicKeyInfo                 0644
+ * keys/KID.jwk.json          public JWK, kid = KID                0644
+ * </pre>
+ * Directories are 0700. Nothing here prints or logs the secret or a private key.
+ */
+final class IssuerHome {
+
+    static final String ENVIRONMENT_VARIABLE = "GREENLIGHT_ISSUER_HOME";
+    static final String DEFAULT_LOCATION_HELP = "~/.greenlight/issuer unless --home or the environment variable "
+            + ENVIRONMENT_VARIABLE + " names another";
+
+    private static final String SETTINGS = "settings.properties";
+    private static final String IDENTITY_SECRET = "identity-secret";
+    private static final String KEYS = "keys";
+    private static final String ACTIVE_KEY = "active-key";
+    private static final String DEFAULT_VALIDITY = "default-validity";
+
+    private final Path root;
+
+    private IssuerHome(Path root) {
+        this.root = root;
+    }
+
+    /** {@code --home}, else the environment variable, else {@code ~/.greenlight/issuer}. */
+    static Path locate(Path option, Environment environment) {
+        if (option != null) {
+            return environment.resolve(option);
+        }
+        String variable = environment.variable(ENVIRONMENT_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return environment.resolve(Path.of(variable));
+        }
+        return environment.userHome().resolve(".greenlight").resolve("issuer");
+    }
+
+    /**
+     * Creates a home with a new identity secret and a first signing key, which becomes active.
+     *
+     * @throws CliException {@link ExitCodes#ALREADY_EXISTS} if a home is there and not {@code force}
+     */
+    static IssuerHome create(Path root, boolean force, SecureRandom random, char[] passphrase) {
+        IssuerHome home = new IssuerHome(root);
+        if (!force && (Files.exists(root.resolve(SETTINGS)) || Files.exists(root.resolve(IDENTITY_SECRET)))) {
+            throw new CliException(ExitCodes.ALREADY_EXISTS, "An issuer home already exists at " + root
+                    + "; --force replaces its identity secret and settings (codes issued so far can then no longer be linked to people)");
+        }
+        try {
+            SecureFiles.createPrivateDirectories(root.resolve(KEYS));
+            byte[] secret = IdentitySecret.generate(random).toBytes();
+            byte[] encoded = (Base64.getEncoder().encodeToString(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
+            Arrays.fill(secret, (byte) 0);
+            try {
+                SecureFiles.writePrivate(root.resolve(IDENTITY_SECRET), encoded, force);
+            } finally {
+                Arrays.fill(encoded, (byte) 0);
+            }
+            KeyId keyId = home.addKey(P256Keys.generate(random), passphrase, random);
+            Properties settings = new Properties();
+            settings.setProperty(ACTIVE_KEY, keyId.toString());
+            settings.setProperty(DEFAULT_VALIDITY, Validity.format(Issuer.DEFAULT_VALIDITY));
+            home.writeSettings(settings, force);
+        } catch (FileAlreadyExistsException e) {
+            throw new CliException(ExitCodes.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile() + " (use --force)", e);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "Cannot create the issuer home at " + root + ": " + e, e);
+        }
+        return home;
+    }
+
+    /** @throws CliException {@link ExitCodes#NO_HOME} if there is no initialised home at {@code root} */
+    static IssuerHome open(Path root) {
+        if (!Files.isRegularFile(root.resolve(SETTINGS)) || !Files.isRegularFile(root.resolve(IDENTITY_SECRET))) {
+            throw new CliException(ExitCodes.NO_HOME, "No issuer home at " + root + ": create one with 'gl-issue init'"
+                    + " (or point --home / " + ENVIRONMENT_VARIABLE + " at yours)");
+        }
+        return new IssuerHome(root);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path keysDirectory() {
+        return root.resolve(KEYS);
+    }
+
+    Path privateKeyFile(KeyId keyId) {
+        return keysDirectory().resolve(keyId + ".key.pem");
+    }
+
+    Path publicKeyFile(KeyId keyId) {
+        return keysDirectory().resolve(keyId + ".pub.pem");
+    }
+
+    Path jwkFile(KeyId keyId) {
+        return keysDirectory().resolve(keyId + ".jwk.json");
+    }
+
+    /** Stores a key pair under its key id; the private key encrypted if a passphrase is given. */
+    KeyId addKey(KeyPair pair, char[] passphrase, SecureRandom random) throws IOException {
+        ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
+        KeyId keyId = KeyId.of(publicKey);
+        SecureFiles.createPrivateDirectories(keysDirectory());
+        String privatePem = PrivateKeyFiles.toPem((ECPrivateKey) pair.getPrivate(), passphrase, random);
+        // A key id already present means the same key (or a 1-in-4-billion clash): never replace a private key.
+        SecureFiles.writePrivate(privateKeyFile(keyId), privatePem.getBytes(StandardCharsets.US_ASCII), false);
+        SecureFiles.writePublic(publicKeyFile(keyId), P256Keys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII), true);
+        SecureFiles.writePublic(jwkFile(keyId), (P256Keys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8), true);
+        return keyId;
+    }
+
+    void activate(KeyId keyId) throws IOException {
+        Properties settings = settings();
+        settings.setProperty(ACTIVE_KEY, keyId.toString());
+        writeSettings(settings, true);
+    }
+
+    KeyId activeKeyId() {
+        String value = settings().getProperty(ACTIVE_KEY);
+        if (value == null) {
+            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + " names no " + ACTIVE_KEY);
+        }
+        try {
+            return KeyId.parse(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    Duration defaultValidity() {
+        String value = settings().getProperty(DEFAULT_VALIDITY);
+        if (value == null) {
+            return Issuer.DEFAULT_VALIDITY;
+        }
+        try {
+            return Validity.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every key in the home, by key id. */
+    List<StoredKey> keys() {
+        List<StoredKey> keys = new ArrayList<>();
+        if (!Files.isDirectory(keysDirectory())) {
+            return keys;
+        }
+        try (Stream<Path> files = Files.list(keysDirectory())) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".pub.pem")) {
+                    continue;
+                }
+                ECPublicKey publicKey = readPublicKey(file);
+                KeyId keyId = KeyId.of(publicKey);
+                Path privateFile = privateKeyFile(keyId);
+                boolean hasPrivate = Files.isRegularFile(privateFile);
+                boolean encrypted = hasPrivate && PrivateKeyFiles.isEncrypted(Files.readString(privateFile, StandardCharsets.US_ASCII));
+                keys.add(new StoredKey(keyId, publicKey, hasPrivate, encrypted));
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "Cannot list " + keysDirectory() + ": " + e, e);
+        }
+        return keys;
+    }
+
+    IdentitySecret identitySecret() {
+        byte[] raw = null;
+        try {
+            String text = Files.readString(root.resolve(IDENTITY_SECRET), StandardCharsets.US_ASCII).strip();
+            raw = Base64.getDecoder().decode(text);
+            return IdentitySecret.of(raw);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the identity secret: " + e.getClass().getSimpleName(), e);
+        } catch (IllegalArgumentException e) {
+            // Not the decoder's message: it could quote characters of the secret.
+            throw new CliException(ExitCodes.NO_HOME, root.resolve(IDENTITY_SECRET) + " is not a Base64 secret of at least "
+                    + IdentitySecret.MIN_BYTES + " bytes");
+        } finally {
+            if (raw != null) {
+                Arrays.fill(raw, (byte) 0);
+            }
+        }
+    }
+
+    ECPrivateKey signingKey(PassphraseSource passphrase) {
+        KeyId keyId = activeKeyId();
+        String pem;
+        try {
+            pem = Files.readString(privateKeyFile(keyId), StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.KEY_ERROR, "The active key " + keyId + " has no private key file " + privateKeyFile(keyId), e);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
+        }
+        ECPrivateKey key = PrivateKeyFiles.fromPem(pem, passphrase);
+        if (!KeyId.of(P256Keys.publicKeyOf(key)).equals(keyId)) {
+            throw new CliException(ExitCodes.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);
+        }
+        return key;
+    }
+
+    /** An issuer signing with the active key. */
+    Issuer issuer(Clock clock, PassphraseSource passphrase) {
+        return Issuer.builder()
+                .signingKey(signingKey(passphrase))
+                .identitySecret(identitySecret())
+                .clock(clock)
+                .defaultValidity(defaultValidity())
+                .build();
+    }
+
+    ECPublicKey publicKey(KeyId keyId) {
+        return readPublicKey(publicKeyFile(keyId));
+    }
+
+    private static ECPublicKey readPublicKey(Path file) {
+        try {
+            return P256Keys.publicKeyFromPem(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "Cannot read " + file + ": " + e, e);
+        } catch (KeyFormatException e) {
+            throw new CliException(ExitCodes.KEY_ERROR, file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Properties settings() {
+        Properties settings = new Properties();
+        try {
+            settings.load(new StringReader(Files.readString(root.resolve(SETTINGS), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "Cannot read " + root.resolve(SETTINGS) + ": " + e, e);
+        }
+        return settings;
+    }
+
+    private void writeSettings(Properties settings, boolean overwrite) throws IOException {
+        StringWriter text = new StringWriter();
+        text.write("# Greenlight issuer settings. Keys live in keys/, named by key id.\n");
+        for (String name : settings.stringPropertyNames().stream().sorted().toList()) {
+            text.write(name + "=" + settings.getProperty(name) + "\n");
+        }
+        SecureFiles.writePrivate(root.resolve(SETTINGS), text.toString().getBytes(StandardCharsets.UTF_8), overwrite);
+    }
+
+    /** One key of the home; {@code hasPrivateKey} false for a public key kept for verification only. */
+    record StoredKey(KeyId keyId, ECPublicKey publicKey, boolean hasPrivateKey, boolean encrypted) {
+    }
+}

@@ -1,0 +1,115 @@
+package dev.greenlight.issuer;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/**
+ * The passphrase of an encrypted signing key: from a file, an environment variable or the
+ * terminal, never from the command line, where {@code ps} and shell history would show it.
+ */
+final class PassphraseOptions {
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Read the key passphrase from the first line of FILE.")
+    Path file;
+
+    @Option(names = "--passphrase-env", paramLabel = "VAR",
+            description = "Read the key passphrase from environment variable VAR.")
+    String variable;
+
+    boolean isGiven() {
+        return file != null || variable != null;
+    }
+
+    /**
+     * The configured source; with none configured, the terminal if there is one.
+     *
+     * @param environment where files, variables and the console are found
+     */
+    PassphraseSource source(Environment environment) {
+        if (file != null && variable != null) {
+            throw new CliException(ExitCodes.USAGE, "Give --passphrase-file or --passphrase-env, not both");
+        }
+        if (file != null) {
+            return prompt -> fromFile(environment.resolve(file));
+        }
+        if (variable != null) {
+            return prompt -> fromVariable(environment, variable);
+        }
+        return prompt -> fromConsole(environment.console(), prompt, false);
+    }
+
+    /** The source for a new passphrase: the terminal asks twice. */
+    PassphraseSource newPassphraseSource(Environment environment) {
+        if (!isGiven()) {
+            return prompt -> fromConsole(environment.console(), prompt, true);
+        }
+        return source(environment);
+    }
+
+    private static char[] fromFile(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the passphrase file " + path + ": " + e.getMessage(), e);
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            return nonEmpty(line.toCharArray(), "The passphrase file " + path);
+        } catch (CharacterCodingException e) {
+            throw new CliException(ExitCodes.INVALID_INPUT, "The passphrase file " + path + " is not UTF-8");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static char[] fromVariable(Environment environment, String name) {
+        String value = environment.variable(name);
+        if (value == null) {
+            throw new CliException(ExitCodes.KEY_ERROR, "Environment variable " + name + " is not set");
+        }
+        return nonEmpty(value.toCharArray(), "Environment variable " + name);
+    }
+
+    private static char[] fromConsole(Console console, String prompt, boolean confirm) {
+        if (console == null) {
+            throw new CliException(ExitCodes.KEY_ERROR,
+                    "A passphrase is needed and there is no terminal to ask: use --passphrase-file or --passphrase-env");
+        }
+        char[] first = console.readPassword("%s: ", prompt);
+        if (first == null || first.length == 0) {
+            throw new CliException(ExitCodes.KEY_ERROR, "No passphrase entered");
+        }
+        if (confirm) {
+            char[] second = console.readPassword("%s (again): ", prompt);
+            boolean same = Arrays.equals(first, second);
+            if (second != null) {
+                Arrays.fill(second, '\0');
+            }
+            if (!same) {
+                Arrays.fill(first, '\0');
+                throw new CliException(ExitCodes.KEY_ERROR, "The passphrases do not match");
+            }
+        }
+        return first;
+    }
+
+    private static char[] nonEmpty(char[] passphrase, String where) {
+        if (passphrase.length == 0) {
+            throw new CliException(ExitCodes.KEY_ERROR, where + " holds an empty passphrase");
+        }
+        return passphrase;
+    }
+}

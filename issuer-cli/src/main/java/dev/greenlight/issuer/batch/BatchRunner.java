@@ -1,0 +1,163 @@
+package dev.greenlight.issuer.batch;
+
+import com.google.zxing.common.BitMatrix;
+import dev.greenlight.codec.Issuer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Issues one code per input row, on all cores, writing output records in input order.
+ *
+ * <p>One thread (the caller's) reads records and cuts them into chunks; a pool of workers turns
+ * each chunk into JSON Lines; the caller writes finished chunks in the order it submitted them.
+ * At most {@code 4 x threads} chunks are in flight, so memory stays bounded whatever the input
+ * size, and a slow output throttles the reading.
+ */
+public final class BatchRunner {
+
+    /** Large enough that handing chunks between threads costs nothing next to signing. */
+    public static final int DEFAULT_CHUNK_ROWS = 256;
+
+    private final Issuer issuer;
+    private final Function<String, Duration> validityParser;
+    private final int threads;
+    private final int chunkRows;
+    private final Path pngDirectory;
+    private final PngWriter pngWriter;
+
+    /** Writes a QR as PNG: supplied by the CLI, which owns image support. */
+    @FunctionalInterface
+    public interface PngWriter {
+        void write(BitMatrix modules, OutputStream out) throws IOException;
+    }
+
+    /**
+     * @param validityParser turns a row's validity text into a duration, or throws
+     *                       {@link IllegalArgumentException} with a reason
+     * @param pngDirectory   where to write one PNG per code, or null for none
+     */
+    public BatchRunner(Issuer issuer, Function<String, Duration> validityParser, int threads, int chunkRows,
+                       Path pngDirectory, PngWriter pngWriter) {
+        if (threads < 1 || chunkRows < 1) {
+            throw new IllegalArgumentException("threads and chunkRows must be positive");
+        }
+        if (pngDirectory != null) {
+            Objects.requireNonNull(pngWriter, "pngWriter");
+        }
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.validityParser = Objects.requireNonNull(validityParser, "validityParser");
+        this.threads = threads;
+        this.chunkRows = chunkRows;
+        this.pngDirectory = pngDirectory;
+        this.pngWriter = pngWriter;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the input as a whole is unusable (a CSV without a valid header)
+     * @throws IOException              if reading or writing fails
+     */
+    public BatchSummary run(InputStream in, InputFormat format, OutputStream out, ProgressListener progress)
+            throws IOException {
+        RecordReader reader = new RecordReader(in, format == InputFormat.CSV);
+        RowParser parser = format == InputFormat.CSV ? csvParser(reader) : new JsonRowParser();
+        RowProcessor processor = new RowProcessor(issuer, parser, validityParser, pngDirectory, pngWriter);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "gl-batch-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ArrayDeque<Future<ChunkResult>> inFlight = new ArrayDeque<>();
+        int maxInFlight = 4 * threads;
+        long[] totals = new long[3];
+        try {
+            List<InputRecord> chunk = new ArrayList<>(chunkRows);
+            InputRecord record;
+            while ((record = reader.next()) != null) {
+                chunk.add(record);
+                if (chunk.size() == chunkRows) {
+                    inFlight.add(submit(pool, processor, chunk));
+                    chunk = new ArrayList<>(chunkRows);
+                    while (inFlight.size() >= maxInFlight) {
+                        writeNext(inFlight, out, totals, progress, reader);
+                    }
+                }
+            }
+            if (!chunk.isEmpty()) {
+                inFlight.add(submit(pool, processor, chunk));
+            }
+            while (!inFlight.isEmpty()) {
+                writeNext(inFlight, out, totals, progress, reader);
+            }
+            out.flush();
+            return new BatchSummary(totals[0], totals[1], totals[2]);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CsvRowParser csvParser(RecordReader reader) throws IOException {
+        InputRecord header = reader.nextHeader();
+        if (header == null) {
+            throw new IllegalArgumentException("The CSV input is empty: it needs a header line naming the columns "
+                    + Column.NAMES_HELP);
+        }
+        if (header.problem() != null) {
+            throw new IllegalArgumentException("The CSV header is unusable: " + header.problem().reason());
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(header.bytes())).toString();
+            return CsvRowParser.fromHeader(text);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("The CSV header is not valid UTF-8");
+        }
+    }
+
+    private static Future<ChunkResult> submit(ExecutorService pool, RowProcessor processor, List<InputRecord> chunk) {
+        return pool.submit(() -> {
+            StringBuilder text = new StringBuilder(chunk.size() * 400);
+            int issued = 0;
+            for (InputRecord record : chunk) {
+                if (processor.process(record, text)) {
+                    issued++;
+                }
+            }
+            return new ChunkResult(text.toString().getBytes(StandardCharsets.UTF_8), chunk.size(), issued);
+        });
+    }
+
+    private static void writeNext(ArrayDeque<Future<ChunkResult>> inFlight, OutputStream out, long[] totals,
+                                  ProgressListener progress, RecordReader reader) throws IOException {
+        ChunkResult result;
+        try {
+            result = inFlight.removeFirst().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for the workers", e);
+        } catch (ExecutionException e) {
+            // Rows never throw (they become error records): this is a bug, let it surface as one.
+            throw new IllegalStateException("A batch worker failed", e.getCause());
+        }
+        out.write(result.output());
+        totals[0] += result.rows();
+        totals[1] += result.issued();
+        totals[2] += result.rows() - result.issued();
+        progress.update(totals[0], reader.bytesConsumed());
+    }
+
+    private record ChunkResult(byte[] output, int rows, int issued) {
+    }
+}

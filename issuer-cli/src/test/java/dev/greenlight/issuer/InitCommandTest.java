@@ -1,0 +1,119 @@
+package dev.greenlight.issuer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InitCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private Cli cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = new Cli(temp);
+    }
+
+    @Test
+    void init_newHome_printsKeyIdOnStdoutAndCreatesTheFiles() throws Exception {
+        Cli.Result result = cli.run("init", "--home", "home");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        Path home = cli.workingDirectory.resolve("home");
+        String keyId = Homes.activeKeyId(home);
+        assertEquals(keyId + System.lineSeparator(), result.out());
+        assertTrue(result.err().contains("Created issuer home"), result::toString);
+        assertTrue(Files.isRegularFile(home.resolve("keys").resolve(keyId + ".key.pem")));
+        assertTrue(Files.readString(home.resolve("keys").resolve(keyId + ".jwk.json")).contains("\"kid\":\"" + keyId + "\""));
+        assertEquals(32, Homes.identitySecret(home).toBytes().length);
+    }
+
+    @Test
+    void init_posixFileSystem_privateFilesAreOwnerOnly() throws Exception {
+        Path home = cli.initHome();
+        assumeTrue(Files.getFileStore(home).supportsFileAttributeView("posix"), "no POSIX permissions here");
+        String keyId = Homes.activeKeyId(home);
+
+        assertEquals("rwx------", permissions(home));
+        assertEquals("rwx------", permissions(home.resolve("keys")));
+        assertEquals("rw-------", permissions(home.resolve("identity-secret")));
+        assertEquals("rw-------", permissions(home.resolve("settings.properties")));
+        assertEquals("rw-------", permissions(home.resolve("keys").resolve(keyId + ".key.pem")));
+        assertEquals("rw-r--r--", permissions(home.resolve("keys").resolve(keyId + ".pub.pem")));
+    }
+
+    @Test
+    void init_secretsAreNeverPrinted() throws Exception {
+        Cli.Result result = cli.run("init", "--home", "home");
+        Path home = cli.workingDirectory.resolve("home");
+        String secret = Files.readString(home.resolve("identity-secret")).strip();
+        String privateKey = Files.readString(home.resolve("keys").resolve(Homes.activeKeyId(home) + ".key.pem"));
+        String privateBase64 = privateKey.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+
+        for (String output : new String[] {result.out(), result.err()}) {
+            assertFalse(output.contains(secret));
+            assertFalse(output.contains(privateBase64));
+        }
+    }
+
+    @Test
+    void init_existingHome_refusesAndLeavesItUnchanged() throws Exception {
+        Path home = cli.initHome();
+        String secretBefore = Files.readString(home.resolve("identity-secret"));
+        String keyBefore = Homes.activeKeyId(home);
+
+        Cli.Result result = cli.run("init", "--home", "home");
+
+        assertEquals(ExitCodes.ALREADY_EXISTS, result.exitCode(), result::toString);
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("already exists"), result::toString);
+        assertEquals(secretBefore, Files.readString(home.resolve("identity-secret")));
+        assertEquals(keyBefore, Homes.activeKeyId(home));
+    }
+
+    @Test
+    void init_existingHomeWithForce_replacesSecretAndActiveKey() throws Exception {
+        Path home = cli.initHome();
+        String secretBefore = Files.readString(home.resolve("identity-secret"));
+        String keyBefore = Homes.activeKeyId(home);
+
+        Cli.Result result = cli.run("init", "--home", "home", "--force");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertNotEquals(secretBefore, Files.readString(home.resolve("identity-secret")));
+        assertNotEquals(keyBefore, Homes.activeKeyId(home));
+    }
+
+    @Test
+    void init_environmentVariable_choosesTheHome() throws Exception {
+        cli.variables.put("GREENLIGHT_ISSUER_HOME", cli.workingDirectory.resolve("from-env").toString());
+
+        Cli.Result result = cli.run("init");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertTrue(Files.isRegularFile(cli.workingDirectory.resolve("from-env").resolve("settings.properties")));
+    }
+
+    @Test
+    void init_noOption_usesTheDefaultUnderTheUserHome() {
+        Cli.Result result = cli.run("init");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertTrue(Files.isRegularFile(cli.userHome.resolve(".greenlight/issuer/settings.properties")));
+    }
+
+    private static String permissions(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}

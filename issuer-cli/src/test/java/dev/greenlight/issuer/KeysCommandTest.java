@@ -1,0 +1,148 @@
+package dev.greenlight.issuer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.codec.KeyId;
+import dev.greenlight.codec.P256Keys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeysCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private Cli cli;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = new Cli(temp);
+    }
+
+    @Test
+    void keygen_withoutActivate_addsAKeyThatIsNotActive() throws Exception {
+        Path home = cli.initHome();
+        String first = Homes.activeKeyId(home);
+
+        Cli.Result result = cli.run("keygen", "--home", "home");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        String newKey = result.out().strip();
+        assertTrue(newKey.matches("[0-9a-f]{8}"), result::toString);
+        assertEquals(first, Homes.activeKeyId(home));
+        ECPublicKey publicKey = P256Keys.publicKeyFromPem(Files.readString(home.resolve("keys/" + newKey + ".pub.pem")));
+        assertEquals(newKey, KeyId.of(publicKey).toString());
+        assertEquals(publicKey, P256Keys.publicKeyFromJwk(Files.readString(home.resolve("keys/" + newKey + ".jwk.json"))));
+        assertTrue(Files.readString(home.resolve("keys/" + newKey + ".key.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
+    }
+
+    @Test
+    void keys_afterKeygenActivate_marksTheNewKeyActive() throws Exception {
+        Path home = cli.initHome();
+        String first = Homes.activeKeyId(home);
+        String second = cli.run("keygen", "--home", "home", "--activate").out().strip();
+
+        Cli.Result result = cli.run("keys", "--home", "home");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        Set<String> lines = result.out().lines().collect(Collectors.toSet());
+        assertEquals(2, lines.size(), result::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(second + "\tactive\tplain\t")), result::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(first + "\t-\tplain\t")), result::toString);
+        assertTrue(result.err().contains("2 keys"), result::toString);
+    }
+
+    @Test
+    void keysJwks_printsEveryPublicKeyAsAJwkSet() throws Exception {
+        Path home = cli.initHome();
+        cli.run("keygen", "--home", "home");
+
+        Cli.Result result = cli.run("keys", "--home", "home", "--jwks");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        List<ECPublicKey> keys = P256Keys.publicKeysFromJwks(result.out());
+        assertEquals(Set.copyOf(Homes.publicKeys(home)), Set.copyOf(keys));
+    }
+
+    @Test
+    void keygen_noHome_exitsNoHome() {
+        Cli.Result result = cli.run("keygen", "--home", "nowhere");
+
+        assertEquals(ExitCodes.NO_HOME, result.exitCode(), result::toString);
+        assertEquals("", result.out());
+        assertTrue(result.err().contains("gl-issue init"), result::toString);
+    }
+
+    @Test
+    void keygen_passphraseFromEnvironment_encryptsAndIssueNeedsIt() throws Exception {
+        Path home = cli.initHome();
+        cli.variables.put("GL_PASS", "correct horse battery staple");
+        String keyId = cli.run("keygen", "--home", "home", "--passphrase-env", "GL_PASS", "--activate").out().strip();
+        String pem = Files.readString(home.resolve("keys/" + keyId + ".key.pem"));
+        assertTrue(pem.startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"), pem);
+        assertFalse(pem.contains("BEGIN PRIVATE KEY"));
+
+        Cli.Result noPassphrase = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
+                "--colour", "green");
+        cli.variables.put("WRONG", "incorrect horse");
+        Cli.Result wrongPassphrase = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
+                "--colour", "green", "--passphrase-env", "WRONG");
+        Cli.Result rightPassphrase = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
+                "--colour", "green", "--passphrase-env", "GL_PASS");
+
+        assertEquals(ExitCodes.KEY_ERROR, noPassphrase.exitCode(), noPassphrase::toString);
+        assertTrue(noPassphrase.err().contains("--passphrase-file"), noPassphrase::toString);
+        assertEquals(ExitCodes.KEY_ERROR, wrongPassphrase.exitCode(), wrongPassphrase::toString);
+        assertTrue(wrongPassphrase.err().contains("Wrong passphrase"), wrongPassphrase::toString);
+        assertEquals("", wrongPassphrase.out());
+        assertEquals(ExitCodes.OK, rightPassphrase.exitCode(), rightPassphrase::toString);
+        assertTrue(Homes.verifier(home, cli.clock).verify(rightPassphrase.out().strip()).isValid());
+        assertTrue(cli.run("keys", "--home", "home").out().contains(keyId + "\tactive\tencrypted"));
+    }
+
+    @Test
+    void keygenEncrypt_noTerminalAndNoPassphraseOption_refusesAndWritesNoKey() throws Exception {
+        Path home = cli.initHome();
+
+        Cli.Result result = cli.run("keygen", "--home", "home", "--encrypt");
+
+        assertEquals(ExitCodes.KEY_ERROR, result.exitCode(), result::toString);
+        assertEquals("", result.out());
+        try (var files = Files.list(home.resolve("keys"))) {
+            assertEquals(3, files.count(), "only the first key's three files");
+        }
+    }
+
+    @Test
+    void issue_keyEncryptedByOpenssl_decryptsWithPassphraseFile() throws Exception {
+        // openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256: the key format is the common one, not ours alone.
+        Path home = cli.initHome();
+        String publicPem = resource("openssl-pbes2-p256.pub.pem");
+        String keyId = KeyId.of(P256Keys.publicKeyFromPem(publicPem)).toString();
+        Files.writeString(home.resolve("keys/" + keyId + ".key.pem"), resource("openssl-pbes2-p256.key.pem"));
+        Files.writeString(home.resolve("keys/" + keyId + ".pub.pem"), publicPem);
+        Files.writeString(home.resolve("settings.properties"), "active-key=" + keyId + "\n");
+        Files.writeString(cli.workingDirectory.resolve("pass.txt"), "open sesame\n");
+
+        Cli.Result result = cli.run("issue", "--home", "home", "--doc", "PP-FRA", "--number", "18AV12345", "--colour", "red",
+                "--passphrase-file", "pass.txt");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(keyId, Homes.verifier(home, cli.clock).verify(result.out().strip()).code().claims().keyId().toString());
+    }
+
+    private static String resource(String name) throws Exception {
+        try (var in = KeysCommandTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+}
