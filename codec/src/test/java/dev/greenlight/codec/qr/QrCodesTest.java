@@ -7,7 +7,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.security.SecureRandom;
@@ -54,18 +54,19 @@ class QrCodesTest {
 
     @Test
     void encode_thenDecodeWithZxing_givesTheSameText() throws Exception {
-        for (String code : CODES.subList(0, 10)) {
+        for (String code : CODES) {
             assertEquals(code, decode(withQuietZone(QrCodes.encode(code)), 4));
         }
     }
 
     @Test
     void terminalRenderer_bothStyles_readBackAsTheSameQr() throws Exception {
-        String code = CODES.get(0);
-        BitMatrix modules = QrCodes.encode(code);
-        for (TerminalRenderer.Style style : TerminalRenderer.Style.values()) {
-            boolean[][] dark = readTerminal(TerminalRenderer.render(modules, style), style);
-            assertEquals(code, decode(dark, 4), style.name());
+        for (String code : CODES) {
+            BitMatrix modules = QrCodes.encode(code);
+            for (TerminalRenderer.Style style : TerminalRenderer.Style.values()) {
+                boolean[][] dark = readTerminal(TerminalRenderer.render(modules, style), style);
+                assertEquals(code, decode(dark, 4), style.name());
+            }
         }
     }
 
@@ -101,15 +102,14 @@ class QrCodesTest {
     private static boolean[][] readTerminal(String rendered, TerminalRenderer.Style style) {
         List<String> lines = rendered.replace("\u001b[30;47m", "").replace("\u001b[0m", "").lines().toList();
         int width = lines.get(0).length();
-        boolean[][] dark = new boolean[lines.size() * 2][width];
-        for (int row = 0; row < lines.size(); row++) {
+        // The symbol and its quiet zone are square; an odd side leaves half a text line below it,
+        // which shows the terminal's background and is not part of the image.
+        boolean[][] dark = new boolean[width][width];
+        for (int y = 0; y < width; y++) {
             for (int x = 0; x < width; x++) {
-                char c = lines.get(row).charAt(x);
-                boolean top = c == '\u2588' || c == '\u2580';
-                boolean bottom = c == '\u2588' || c == '\u2584';
-                boolean painted = style == TerminalRenderer.Style.ANSI;
-                dark[2 * row][x] = top == painted;
-                dark[2 * row + 1][x] = bottom == painted;
+                char c = lines.get(y / 2).charAt(x);
+                boolean painted = y % 2 == 0 ? c == '\u2588' || c == '\u2580' : c == '\u2588' || c == '\u2584';
+                dark[y][x] = painted == (style == TerminalRenderer.Style.ANSI);
             }
         }
         return dark;
@@ -124,7 +124,10 @@ class QrCodesTest {
                 pixels[y * width + x] = dark[y / pixelsPerModule][x / pixelsPerModule] ? 0xFF000000 : 0xFFFFFFFF;
             }
         }
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        // A synthetic, perfectly aligned image: PURE_BARCODE reads the module grid directly. The
+        // finder-pattern search on so small an image failed now and then (zxing NotFoundException),
+        // and photos are the verifier CLI's and zbar's tests to make.
+        BinaryBitmap bitmap = new BinaryBitmap(new GlobalHistogramBinarizer(new RGBLuminanceSource(width, height, pixels)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 }
