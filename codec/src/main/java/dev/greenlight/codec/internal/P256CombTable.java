@@ -5,54 +5,87 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 
 /**
- * A fixed-base comb table for one P-256 point P: 8 teeth spaced 32 bits apart, so entry
- * {@code i} (1..255) holds, in affine coordinates, the sum of {@code 2^(32 j) P} over the bits j
- * set in i.
+ * Fixed-base comb tables for one P-256 point P: {@code combs} combs of {@code teeth} teeth, all
+ * teeth {@code spacing = ceil(256 / (combs * teeth))} bits apart. Entry i of comb c holds, in
+ * affine coordinates, the sum of {@code 2^(spacing (c teeth + j)) P} over the bits j set in i.
  *
- * <p>With it, {@code k P} for a 256-bit k takes 31 doublings and at most 32 mixed additions, and
- * two such tables share those doublings ({@link P256JointComb}).
+ * <p>With them, {@code k P} for a 256-bit k takes {@code spacing - 1} doublings and at most
+ * {@code combs * spacing} mixed additions, and the tables of two points share their doublings
+ * ({@link P256JointComb}).
  *
- * <p>Memory: 256 entries of two 8-limb coordinates in one {@code int[4096]}, 16 KiB (entry 0, the
- * point at infinity, is never read). Built in about a millisecond.
+ * <p>Memory: {@code combs * 2^teeth} entries of two 8-limb coordinates, 64 bytes each, in one
+ * {@code int[]}: 32 KiB for a public key ({@link #forPublicKey}: 2 combs of 8 teeth), 256 KiB for
+ * the shared generator table (2 combs of 11 teeth). Entry 0 of each comb, the point at infinity,
+ * is never read.
  */
 public final class P256CombTable {
 
-    static final int TEETH = 8;
-    static final int SPACING = 256 / TEETH;
-    static final int ENTRIES = 1 << TEETH;
     /** x then y, 8 little-endian 32-bit limbs each. */
     static final int ENTRY_INTS = 16;
 
+    final int teeth;
+    final int combs;
+    final int spacing;
     final int[] entries;
 
-    private P256CombTable(int[] entries) {
+    private P256CombTable(int teeth, int combs, int[] entries) {
+        this.teeth = teeth;
+        this.combs = combs;
+        this.spacing = spacing(teeth, combs);
         this.entries = entries;
     }
 
-    /** @param point a point of P-256 other than infinity, as a public key is */
-    public static P256CombTable of(ECPoint point) {
+    /** The tables kept per trusted key: 2 combs of 8 teeth, 32 KiB, 15 doublings. */
+    public static P256CombTable forPublicKey(ECPoint point) {
+        return of(point, 8, 2);
+    }
+
+    /**
+     * @param point a point of P-256 other than infinity, as a public key is
+     */
+    public static P256CombTable of(ECPoint point, int teeth, int combs) {
         if (point.isInfinity() || !point.isValid()) {
             throw new IllegalArgumentException("a comb table needs a valid finite P-256 point");
         }
-        ECPoint[] teeth = new ECPoint[TEETH];
-        teeth[0] = P256.CURVE.importPoint(point).normalize();
-        for (int j = 1; j < TEETH; j++) {
-            teeth[j] = teeth[j - 1].timesPow2(SPACING);
+        if (teeth < 1 || teeth > 16 || combs < 1 || combs * teeth > 256) {
+            throw new IllegalArgumentException("unsupported comb shape: " + combs + " x " + teeth + " teeth");
         }
-        ECPoint[] sums = new ECPoint[ENTRIES];
-        sums[0] = P256.CURVE.getInfinity();
-        for (int i = 1; i < ENTRIES; i++) {
-            int top = 31 - Integer.numberOfLeadingZeros(i);
-            // No sum is infinity: its scalar is below 2^225, far less than the group order.
-            sums[i] = sums[i ^ (1 << top)].add(teeth[top]);
+        int spacing = spacing(teeth, combs);
+        int size = 1 << teeth;
+        ECPoint[] sums = new ECPoint[combs * size];
+        ECPoint tooth = P256.CURVE.importPoint(point).normalize();
+        for (int c = 0; c < combs; c++) {
+            ECPoint[] teethPoints = new ECPoint[teeth];
+            for (int j = 0; j < teeth; j++) {
+                teethPoints[j] = tooth;
+                tooth = tooth.timesPow2(spacing).normalize();
+            }
+            int base = c * size;
+            sums[base] = P256.CURVE.getInfinity();
+            for (int i = 1; i < size; i++) {
+                int top = 31 - Integer.numberOfLeadingZeros(i);
+                // Never infinity: the scalar is below 2^256 < 2n, has at most combs * teeth bits
+                // set, and n has far more, so it is not n. Checked all the same.
+                sums[base + i] = sums[base + (i ^ (1 << top))].add(teethPoints[top]);
+                if (sums[base + i].isInfinity()) {
+                    throw new IllegalStateException("a comb entry is the point at infinity");
+                }
+            }
         }
-        P256.CURVE.normalizeAll(sums, 1, ENTRIES - 1, null);
-        int[] entries = new int[ENTRIES * ENTRY_INTS];
-        for (int i = 1; i < ENTRIES; i++) {
-            copyLimbs(sums[i].getAffineXCoord().toBigInteger(), entries, i * ENTRY_INTS);
-            copyLimbs(sums[i].getAffineYCoord().toBigInteger(), entries, i * ENTRY_INTS + 8);
+        int[] entries = new int[sums.length * ENTRY_INTS];
+        for (int c = 0; c < combs; c++) {
+            P256.CURVE.normalizeAll(sums, c * size + 1, size - 1, null);
+            for (int i = 1; i < size; i++) {
+                int at = (c * size + i) * ENTRY_INTS;
+                copyLimbs(sums[c * size + i].getAffineXCoord().toBigInteger(), entries, at);
+                copyLimbs(sums[c * size + i].getAffineYCoord().toBigInteger(), entries, at + 8);
+            }
         }
-        return new P256CombTable(entries);
+        return new P256CombTable(teeth, combs, entries);
+    }
+
+    private static int spacing(int teeth, int combs) {
+        return (256 + combs * teeth - 1) / (combs * teeth);
     }
 
     private static void copyLimbs(BigInteger value, int[] to, int offset) {
@@ -60,17 +93,23 @@ public final class P256CombTable {
     }
 
     /**
-     * The table index of comb column {@code column} (0..31) for scalar k: bit j of the index is
-     * bit {@code 32 j + column} of k.
+     * Recodes scalar k into entry offsets: {@code offsets[column * combs + c]} is the offset in
+     * {@link #entries} of the entry comb c adds at {@code column}, or -1 for none.
+     *
+     * @param k 256 bits as 8 little-endian 32-bit limbs
      */
-    static int index(int[] k, int column) {
-        return ((k[0] >>> column) & 1)
-                | ((k[1] >>> column) & 1) << 1
-                | ((k[2] >>> column) & 1) << 2
-                | ((k[3] >>> column) & 1) << 3
-                | ((k[4] >>> column) & 1) << 4
-                | ((k[5] >>> column) & 1) << 5
-                | ((k[6] >>> column) & 1) << 6
-                | ((k[7] >>> column) & 1) << 7;
+    int[] recode(int[] k) {
+        int[] offsets = new int[spacing * combs];
+        for (int column = 0; column < spacing; column++) {
+            for (int c = 0; c < combs; c++) {
+                int index = 0;
+                int bit = spacing * c * teeth + column;
+                for (int j = 0; j < teeth && bit < 256; j++, bit += spacing) {
+                    index |= ((k[bit >>> 5] >>> (bit & 31)) & 1) << j;
+                }
+                offsets[column * combs + c] = index == 0 ? -1 : ((c << teeth) + index) * ENTRY_INTS;
+            }
+        }
+        return offsets;
     }
 }

@@ -8,8 +8,8 @@ import org.bouncycastle.math.raw.Nat256;
  * BouncyCastle's P-256 field arithmetic ({@link SecP256R1Field}, 8 x 32-bit limbs, always fully
  * reduced), without allocating per step.
  *
- * <p>The two combs share their 31 doublings; each column then adds at most one affine entry from
- * each table (8M + 3S per mixed addition, 3M + 5S per doubling with a = -3). Variable time: only
+ * <p>The combs of both points share their doublings; each column then adds at most one affine
+ * entry from each comb (8M + 3S per mixed addition, 3M + 5S per doubling with a = -3). Variable time: only
  * for public inputs, that is verification. Every exceptional case of the addition law (infinity,
  * adding a point to itself or to its negation) is handled, as crafted signatures can reach them.
  *
@@ -36,18 +36,26 @@ public final class P256JointComb {
      * @param a,b scalars as 8 little-endian 32-bit limbs
      */
     public void multiplyAdd(int[] a, P256CombTable p, int[] b, P256CombTable q) {
+        int[] pOffsets = p.recode(a);
+        int[] qOffsets = q.recode(b);
         infinity = true;
-        for (int column = P256CombTable.SPACING - 1; column >= 0; column--) {
+        for (int column = Math.max(p.spacing, q.spacing) - 1; column >= 0; column--) {
             if (!infinity) {
                 twice();
             }
-            int i = P256CombTable.index(a, column);
-            if (i != 0) {
-                addAffine(p.entries, i * P256CombTable.ENTRY_INTS);
+            if (column < p.spacing) {
+                addColumn(p, pOffsets, column);
             }
-            int j = P256CombTable.index(b, column);
-            if (j != 0) {
-                addAffine(q.entries, j * P256CombTable.ENTRY_INTS);
+            if (column < q.spacing) {
+                addColumn(q, qOffsets, column);
+            }
+        }
+    }
+
+    private void addColumn(P256CombTable table, int[] offsets, int column) {
+        for (int c = 0, at = column * table.combs; c < table.combs; c++, at++) {
+            if (offsets[at] >= 0) {
+                addAffine(table.entries, offsets[at]);
             }
         }
     }
