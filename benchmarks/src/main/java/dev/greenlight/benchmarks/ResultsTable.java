@@ -3,6 +3,7 @@ package dev.greenlight.benchmarks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Turns a JMH JSON result file into the Markdown table of {@code benchmarks/README.md}: throughput,
  * and for every verification benchmark its ratio to the baselines measured in the same run.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.greenlight.benchmarks.ResultsTable results.json}
- * (Markdown to stdout).
+ * <p>Usage: {@code java -cp benchmarks.jar dev.greenlight.benchmarks.ResultsTable results.json
+ * [openssl-verifies-per-second]} (Markdown to stdout). The optional figure is {@code openssl speed
+ * ecdsap256} measured right after the run, under the same load: the goal is stated against it.
  */
 public final class ResultsTable {
 
@@ -26,6 +28,10 @@ public final class ResultsTable {
     /** {@code openssl speed ecdsap256} verify on this machine, one core (issue 5). */
     private static final double GOAL_PER_SECOND = 24_000;
     private static final double GOAL_RATIO = 15;
+    /** The order of the table: what a reader compares, next to each other. Others follow. */
+    private static final List<String> ORDER = List.of("decodeOnly", "verifyFast", PLAIN, GOAL_ROW,
+            "decodeVerifyPlainBouncyCastle", "decodeVerifyFast2Threads", SUN_EC, NIMBUS, "issue", "qrEncode", "qrToPng",
+            "qrDecodeImage");
 
     private record Row(String name, int threads, double score, double error) {
     }
@@ -34,14 +40,15 @@ public final class ResultsTable {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: ResultsTable <jmh-result.json>");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: ResultsTable <jmh-result.json> [openssl-verifies-per-second]");
             System.exit(2);
         }
-        System.out.print(markdown(new ObjectMapper().readTree(Path.of(args[0]).toFile())));
+        double openSsl = args.length == 2 ? Double.parseDouble(args[1]) : Double.NaN;
+        System.out.print(markdown(new ObjectMapper().readTree(Path.of(args[0]).toFile()), openSsl));
     }
 
-    static String markdown(JsonNode results) {
+    static String markdown(JsonNode results, double openSslVerifiesPerSecond) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (JsonNode result : results) {
             String benchmark = result.get("benchmark").asText();
@@ -54,6 +61,7 @@ public final class ResultsTable {
         out.append("| benchmark | threads | ops/s | ± (99.9%) | µs/op | × SunEC | × nimbus | × plain BC verify |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         List<Row> sorted = new ArrayList<>(rows.values());
+        sorted.sort(Comparator.comparingInt(row -> ORDER.contains(row.name()) ? ORDER.indexOf(row.name()) : ORDER.size()));
         for (Row row : sorted) {
             boolean verifies = row.name().toLowerCase(Locale.ROOT).contains("verify");
             out.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %,.0f | %.2f | %s | %s | %s |%n",
@@ -71,6 +79,12 @@ public final class ResultsTable {
                     "%nGoal (single-thread decode+verify >= %,.0f/s and >= %.0fx SunEC and nimbus): %s "
                             + "(%,.0f/s, %.1fx SunEC, %.1fx nimbus).%n",
                     GOAL_PER_SECOND, GOAL_RATIO, met ? "**met**" : "**not met**", goal.score(), sunEc, nimbus));
+        }
+        if (goal != null && !Double.isNaN(openSslVerifiesPerSecond)) {
+            out.append(String.format(Locale.ROOT,
+                    "%n`openssl speed ecdsap256`, run right after, under the same load: %,.0f verify/s; "
+                            + "single-thread decode+verify is %.2fx that.%n",
+                    openSslVerifiesPerSecond, goal.score() / openSslVerifiesPerSecond));
         }
         return out.toString();
     }

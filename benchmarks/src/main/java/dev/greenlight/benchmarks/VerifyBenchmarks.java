@@ -28,13 +28,16 @@ import dev.greenlight.codec.internal.TextForm;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Decoding and verifying one code, the fast verifier against plain BouncyCastle, and the JDK
@@ -43,7 +46,13 @@ import org.openjdk.jmh.annotations.Threads;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class VerifyBenchmarks {
+
+    /** The JDK's and nimbus's paths run more code through the JIT: warm them longer, not to flatter the ratios. */
+    static final int BASELINE_WARMUP_ITERATIONS = 5;
 
     /** Everything that is shared and thread-safe. */
     @State(Scope.Benchmark)
@@ -158,6 +167,7 @@ public class VerifyBenchmarks {
     }
 
     @Benchmark
+    @Warmup(iterations = BASELINE_WARMUP_ITERATIONS, time = 2)
     public boolean baselineSunEcVerify(Shared shared, PerThread thread) throws GeneralSecurityException {
         byte[] payload = shared.payloads[thread.next()];
         thread.sunEc.update(payload, 0, PayloadV1.SIGNED_BYTES);
@@ -166,6 +176,7 @@ public class VerifyBenchmarks {
 
     /** Parse the compact JWS, verify ES256, parse the claims JSON. */
     @Benchmark
+    @Warmup(iterations = BASELINE_WARMUP_ITERATIONS, time = 2)
     public Map<String, Object> baselineNimbusJwsParseVerify(Shared shared, PerThread thread) throws ParseException, JOSEException {
         JWSObject jws = JWSObject.parse(shared.jwsTokens[thread.next()]);
         return jws.verify(shared.nimbusVerifier) ? jws.getPayload().toJSONObject() : null;
