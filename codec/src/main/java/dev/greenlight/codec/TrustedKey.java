@@ -9,8 +9,8 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
  * An issuer public key that a verifier trusts, validated once and prepared for fast repeated
  * verification. Build these when the trust set is built, not per code.
  *
- * <p>Each key holds a precomputed comb table of its point (16 KiB, built in about a millisecond),
- * which makes verification against it several times faster than generic ECDSA.
+ * <p>Each key holds precomputed comb tables of its point (64 KiB, built in about 2 ms), which
+ * make verification against it about 1.7 times as fast as BouncyCastle's ECDSA on the same curve.
  *
  * <p>Immutable and thread-safe.
  */

@@ -69,7 +69,7 @@ class FastP256JointCombTest {
      * Comb shapes (teeth, combs) for P and for Q: the production pair first, then pairs whose
      * spacings differ the other way round, are equal, or do not divide 256.
      */
-    private static final int[][] SHAPES = {{11, 2, 8, 2}, {8, 2, 11, 2}, {8, 1, 8, 1}, {5, 3, 7, 1}};
+    private static final int[][] SHAPES = {{11, 3, 8, 4}, {8, 2, 11, 2}, {8, 1, 8, 1}, {5, 3, 7, 1}};
     private static final Map<String, P256CombTable> TABLES = new HashMap<>();
 
     private static P256CombTable table(ECPoint point, int teeth, int combs) {
