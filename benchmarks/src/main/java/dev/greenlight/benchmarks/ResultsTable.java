@@ -29,7 +29,7 @@ public final class ResultsTable {
     private static final double GOAL_PER_SECOND = 24_000;
     private static final double GOAL_RATIO = 15;
     /** The order of the table: what a reader compares, next to each other. Others follow. */
-    private static final List<String> ORDER = List.of("decodeOnly", "verifyFast", PLAIN, GOAL_ROW,
+    private static final List<String> ORDER = List.of("decodeOnly", "verifyFast", "verifyFastBatch", PLAIN, GOAL_ROW,
             "decodeVerifyPlainBouncyCastle", "decodeVerifyFast2Threads", SUN_EC, NIMBUS, "issue", "qrEncode", "qrToPng",
             "qrDecodeImage");
 
