@@ -6,8 +6,9 @@ import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * ECDSA P-256 SHA-256 verification against one public key, several times faster than
- * BouncyCastle's {@code ECDSASigner} because the work that depends only on the key is done once:
+ * ECDSA P-256 SHA-256 verification against one public key, about 1.8 times as fast as
+ * BouncyCastle's {@code ECDSASigner} on the same curve, because the work that depends only on the
+ * key is done once:
  * u1 G + u2 Q is a joint fixed-base comb over a comb table of G (static, shared) and one of Q
  * (built here, 64 KiB per key, see {@link P256CombTable#forPublicKey}).
  *

@@ -9,8 +9,8 @@ import org.bouncycastle.math.raw.Nat256;
  * reduced), without allocating per step.
  *
  * <p>The combs of both points share their doublings; each column then adds at most one affine
- * entry from each comb (8M + 3S per mixed addition, 3M + 5S per doubling with a = -3). Variable time: only
- * for public inputs, that is verification. Every exceptional case of the addition law (infinity,
+ * entry from each comb (8M + 3S per mixed addition, 3M + 5S per doubling with a = -3). Variable
+ * time: only for public inputs, that is verification. Every exceptional case of the addition law (infinity,
  * adding a point to itself or to its negation) is handled, as crafted signatures can reach them.
  *
  * <p>One instance holds the scratch of one computation: not thread-safe, create one per call.
@@ -33,7 +33,8 @@ public final class P256JointComb {
     /**
      * Sets the accumulator to {@code a P + b Q}.
      *
-     * @param a,b scalars as 8 little-endian 32-bit limbs
+     * @param a the scalar of P, 8 little-endian 32-bit limbs
+     * @param b the scalar of Q, likewise
      */
     public void multiplyAdd(int[] a, P256CombTable p, int[] b, P256CombTable q) {
         int[] pOffsets = p.recode(a);
