@@ -11,6 +11,8 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,8 @@ class DifferentialBatchTest {
 
     private record Entry(ECPublicKeyParameters key, FastEcdsaP256Verifier fast, byte[] payload, int signatureOffset, String what) {
         boolean plain() {
-            byte[] message = java.util.Arrays.copyOf(payload, signatureOffset);
-            byte[] signature = java.util.Arrays.copyOfRange(payload, signatureOffset, payload.length);
+            byte[] message = Arrays.copyOf(payload, signatureOffset);
+            byte[] signature = Arrays.copyOfRange(payload, signatureOffset, payload.length);
             return EcdsaP256.verify(key, message, signature);
         }
     }
@@ -67,7 +69,7 @@ class DifferentialBatchTest {
                 entries.add(new Entry(publicKey, fast, highS, SIGNED_BYTES, "key " + k + " message " + m + " high S"));
             }
         }
-        java.util.Collections.shuffle(entries, random);
+        Collections.shuffle(entries, random);
 
         // 1,800 entries: several slices of the batch, with keys mixed inside each.
         int accepted = assertBatchAgrees(entries, SIGNED_BYTES);
