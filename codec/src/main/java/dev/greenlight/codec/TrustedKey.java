@@ -51,6 +51,10 @@ public final class TrustedKey {
         return verifier.verify(payload, 0, signatureOffset, payload, signatureOffset);
     }
 
+    FastEcdsaP256Verifier verifier() {
+        return verifier;
+    }
+
     @Override
     public String toString() {
         return "TrustedKey[" + keyId + "]";

@@ -3,9 +3,12 @@ package dev.greenlight.codec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import dev.greenlight.codec.internal.Base45;
+import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
 import dev.greenlight.codec.internal.PayloadV1;
 import dev.greenlight.codec.internal.TextForm;
 
@@ -63,27 +66,82 @@ public final class Verifier {
         return verifyPayload(null, payload.clone());
     }
 
+    /**
+     * Verifies many codes at once, with exactly the results of {@link #verify(String)} on each, in
+     * the same order, at about two thirds of the cost per valid code: the signature checks of the
+     * whole list share their modular inversions. For bulk verification; the list is processed in
+     * slices, so any size is fine, but a few hundred codes per call gain the most.
+     */
+    public List<VerificationResult> verifyAll(List<String> texts) {
+        VerificationResult[] results = new VerificationResult[texts.size()];
+        int[] pendingIndex = new int[texts.size()];
+        byte[][] pendingPayloads = new byte[texts.size()][];
+        List<List<TrustedKey>> pendingCandidates = new ArrayList<>();
+        int pending = 0;
+        for (int i = 0; i < results.length; i++) {
+            String text = Objects.requireNonNull(texts.get(i), "texts[" + i + "]");
+            try {
+                byte[] payload = decodeText(text);
+                checkLayout(payload);
+                pendingCandidates.add(candidatesFor(payload));
+                pendingIndex[pending] = i;
+                pendingPayloads[pending++] = payload;
+            } catch (CodeFormatException e) {
+                results[i] = VerificationResult.rejected(e.reason(), e.getMessage());
+            }
+        }
+        FastEcdsaP256Verifier[] firstKeys = new FastEcdsaP256Verifier[pending];
+        for (int k = 0; k < pending; k++) {
+            firstKeys[k] = pendingCandidates.get(k).get(0).verifier();
+        }
+        boolean[] signedByFirst = FastEcdsaP256Verifier.verifyBatch(
+                firstKeys, Arrays.copyOf(pendingPayloads, pending), PayloadV1.OFFSET_SIGNATURE);
+        for (int k = 0; k < pending; k++) {
+            List<TrustedKey> candidates = pendingCandidates.get(k);
+            // Keys sharing an id are rare: those past the first are tried one by one.
+            TrustedKey signer = signedByFirst[k]
+                    ? candidates.get(0)
+                    : signerAmong(candidates.subList(1, candidates.size()), pendingPayloads[k]);
+            results[pendingIndex[k]] = accept(texts.get(pendingIndex[k]), pendingPayloads[k], signer);
+        }
+        return Arrays.asList(results);
+    }
+
     private VerificationResult verifyPayload(String text, byte[] payload) {
+        List<TrustedKey> candidates;
         try {
             checkLayout(payload);
+            candidates = candidatesFor(payload);
         } catch (CodeFormatException e) {
             return VerificationResult.rejected(e.reason(), e.getMessage());
         }
+        return accept(text, payload, signerAmong(candidates, payload));
+    }
+
+    /** The trusted keys with the payload's key id; never empty. */
+    private List<TrustedKey> candidatesFor(byte[] payload) throws CodeFormatException {
         KeyId keyId = new KeyId(PayloadV1.keyId(payload));
         List<TrustedKey> candidates = keys.keysFor(keyId);
         if (candidates.isEmpty()) {
-            return VerificationResult.rejected(RejectionReason.UNKNOWN_KEY, "no trusted key has key id " + keyId);
+            throw new CodeFormatException(RejectionReason.UNKNOWN_KEY, "no trusted key has key id " + keyId);
         }
-        TrustedKey signer = null;
+        return candidates;
+    }
+
+    private static TrustedKey signerAmong(List<TrustedKey> candidates, byte[] payload) {
         for (TrustedKey candidate : candidates) {
             if (candidate.signed(payload, PayloadV1.OFFSET_SIGNATURE)) {
-                signer = candidate;
-                break;
+                return candidate;
             }
         }
+        return null;
+    }
+
+    /** The verdict on a payload whose key is known, once its signer is known (null: nobody signed it). */
+    private VerificationResult accept(String text, byte[] payload, TrustedKey signer) {
         if (signer == null) {
             return VerificationResult.rejected(RejectionReason.BAD_SIGNATURE,
-                    "the signature is not a valid low-S signature by trusted key " + keyId);
+                    "the signature is not a valid low-S signature by trusted key " + new KeyId(PayloadV1.keyId(payload)));
         }
         CodeClaims claims;
         try {

@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.codec.VerificationResult;
 import dev.greenlight.codec.Verifier;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,6 +129,37 @@ final class BulkCommand extends BaseCommand {
         return summary.allValid() ? ExitCodes.VALID : ExitCodes.REJECTED;
     }
 
+    /**
+     * One outcome per line, in order. The readable lines go to {@link Verifier#verifyAll} together,
+     * which shares the signature checks' inversions across the batch.
+     */
+    private static List<Outcome> verifyBatch(Verifier verifier, List<CappedLineReader.Line> lines, int cap) {
+        Outcome[] outcomes = new Outcome[lines.size()];
+        List<String> texts = new ArrayList<>(lines.size());
+        int[] textLine = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            CodeTexts.LineText read = CodeTexts.readLine(lines.get(i), cap);
+            if (read.failure() != null) {
+                outcomes[i] = read.failure();
+            } else {
+                textLine[texts.size()] = i;
+                texts.add(read.text());
+            }
+        }
+        try {
+            List<VerificationResult> results = verifier.verifyAll(texts);
+            for (int t = 0; t < texts.size(); t++) {
+                outcomes[textLine[t]] = Outcome.of(results.get(t));
+            }
+        } catch (RuntimeException e) {
+            // A bug must cost its own batch a record per line, never the run or a missing record.
+            for (int t = 0; t < texts.size(); t++) {
+                outcomes[textLine[t]] = Outcome.unreadable(InputProblem.INTERNAL_ERROR, "internal error: " + e);
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
     private void verifyLines(Verifier verifier, Path path, Writer out, Summary summary, Progress progress,
                              ExecutorService pool, int workers) throws CliException, IOException {
         long totalBytes = path != null ? Files.size(path) : -1;
@@ -142,15 +175,10 @@ final class BulkCommand extends BaseCommand {
                 lines -> {
                     StringWriter text = new StringWriter(lines.size() * 400);
                     Summary counts = new Summary();
-                    for (CappedLineReader.Line line : lines) {
-                        Outcome outcome;
-                        try {
-                            outcome = CodeTexts.verifyLine(verifier, line, cap);
-                        } catch (RuntimeException e) {
-                            outcome = Outcome.unreadable(InputProblem.INTERNAL_ERROR, "internal error: " + e);
-                        }
-                        format.write(text, "line", line.number(), outcome);
-                        counts.add(outcome);
+                    List<Outcome> outcomes = verifyBatch(verifier, lines, cap);
+                    for (int i = 0; i < lines.size(); i++) {
+                        format.write(text, "line", lines.get(i).number(), outcomes.get(i));
+                        counts.add(outcomes.get(i));
                     }
                     return new Batch(text.toString(), counts);
                 },

@@ -13,19 +13,29 @@ final class CodeTexts {
     }
 
     static Outcome verifyLine(Verifier verifier, CappedLineReader.Line line, int maxLineBytes) {
+        LineText read = readLine(line, maxLineBytes);
+        return read.failure() != null ? read.failure() : Outcome.of(verifier.verify(read.text()));
+    }
+
+    /** The text of a line to verify, or why there is none. */
+    static LineText readLine(CappedLineReader.Line line, int maxLineBytes) {
         if (line.tooLong()) {
-            return Outcome.unreadable(InputProblem.LINE_TOO_LONG,
-                    "line too long: " + line.length() + " bytes, more than the limit of " + maxLineBytes);
+            return new LineText(null, Outcome.unreadable(InputProblem.LINE_TOO_LONG,
+                    "line too long: " + line.length() + " bytes, more than the limit of " + maxLineBytes));
         }
         byte[] bytes = line.bytes();
         if (bytes.length == 0) {
-            return Outcome.unreadable(InputProblem.EMPTY_LINE, "empty line");
+            return new LineText(null, Outcome.unreadable(InputProblem.EMPTY_LINE, "empty line"));
         }
         String text = decode(bytes);
         if (text == null) {
-            return Outcome.unreadable(InputProblem.NOT_UTF8, "not UTF-8 text (binary data?)");
+            return new LineText(null, Outcome.unreadable(InputProblem.NOT_UTF8, "not UTF-8 text (binary data?)"));
         }
-        return Outcome.of(verifier.verify(text));
+        return new LineText(text, null);
+    }
+
+    /** Exactly one of the two is set. */
+    record LineText(String text, Outcome failure) {
     }
 
     /** The text, or null if the bytes are not UTF-8. No trimming: spaces belong to the Base45 alphabet. */
