@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.text.ParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import com.nimbusds.jose.JOSEException;
@@ -62,6 +63,7 @@ public class VerifyBenchmarks {
         Fixtures fixtures;
         Verifier verifier;
         String[] texts;
+        List<String> textList;
         byte[][] payloads;
         FastEcdsaP256Verifier fast;
         FastEcdsaP256Verifier[] poolKeys;
@@ -74,6 +76,7 @@ public class VerifyBenchmarks {
             fixtures = new Fixtures();
             verifier = fixtures.verifier;
             texts = fixtures.texts;
+            textList = List.of(texts);
             payloads = new byte[texts.length][];
             for (int i = 0; i < texts.length; i++) {
                 payloads[i] = Base45.getDecoder().decode(texts[i], TextForm.PREFIX.length(), texts[i].length());
@@ -163,6 +166,17 @@ public class VerifyBenchmarks {
     @Threads(1)
     public VerificationResult decodeVerifyFast(Shared shared, PerThread thread) {
         return shared.verifier.verify(shared.texts[thread.next()]);
+    }
+
+    /**
+     * The whole public path for a batch, as {@code bulk} runs it: {@code Verifier.verifyAll} on the
+     * pool, sharing inversions across the batch. Score per code.
+     */
+    @Benchmark
+    @Threads(1)
+    @OperationsPerInvocation(Fixtures.POOL)
+    public List<VerificationResult> decodeVerifyAllBatch(Shared shared) {
+        return shared.verifier.verifyAll(shared.textList);
     }
 
     /** The same with two threads sharing one verifier: the scaling on this machine's cores. */
