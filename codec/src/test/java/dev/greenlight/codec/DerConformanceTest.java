@@ -3,14 +3,10 @@ package dev.greenlight.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,11 +121,7 @@ class DerConformanceTest {
     }
 
     private static JsonNode load() throws IOException {
-        String shared = System.getProperty("greenlight.shared.dir");
-        Path file = shared == null ? null : Path.of(shared, "vectors", "wycheproof", FILE);
-        assumeTrue(file != null && Files.isRegularFile(file),
-                () -> "Skipped: Wycheproof vectors not found at " + file + " (expected ../shared/vectors/wycheproof/ next to the repository)");
-        return new ObjectMapper().readTree(file.toFile());
+        return SharedVectors.wycheproof(FILE);
     }
 
     private static byte[] hex(String hex) {

@@ -3,13 +3,9 @@ package dev.greenlight.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DifferentialWycheproofTest {
 
-    private static final String VECTORS = "vectors/wycheproof/ecdsa_secp256r1_sha256_p1363_test.json";
+    private static final String VECTORS = "ecdsa_secp256r1_sha256_p1363_test.json";
     private static final HexFormat HEX = HexFormat.of();
 
     private record Case(int tcId, String comment, String expected, byte[] message, byte[] signature,
@@ -38,11 +34,7 @@ class DifferentialWycheproofTest {
     }
 
     private static List<Case> cases() throws IOException {
-        String shared = System.getProperty("greenlight.shared.dir");
-        assumeTrue(shared != null, "system property greenlight.shared.dir is not set: skipping the Wycheproof differential test");
-        Path file = Path.of(shared).resolve(VECTORS);
-        assumeTrue(Files.isRegularFile(file), "no " + file + ": skipping the Wycheproof differential test");
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        JsonNode root = SharedVectors.wycheproof(VECTORS);
         List<Case> cases = new ArrayList<>();
         for (JsonNode group : root.get("testGroups")) {
             byte[] encodedKey = HEX.parseHex(group.get("publicKey").get("uncompressed").asText());

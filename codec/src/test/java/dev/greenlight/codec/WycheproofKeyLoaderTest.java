@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -48,6 +49,12 @@ class WycheproofKeyLoaderTest {
                     return jwk.toString();
                 },
                 P256Keys::publicKeyFromJwk);
+    }
+
+    /** One skip for the whole class, with its message, when the shared vectors are absent. */
+    @BeforeAll
+    static void requireVectors() {
+        SharedVectors.wycheproof("ecdh_secp256r1_ecpoint_test.json");
     }
 
     @ParameterizedTest

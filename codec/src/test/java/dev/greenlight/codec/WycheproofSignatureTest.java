@@ -13,6 +13,7 @@ import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +42,12 @@ class WycheproofSignatureTest {
             }
         }
         return cases.stream();
+    }
+
+    /** One skip for the whole class, with its message, when the shared vectors are absent. */
+    @BeforeAll
+    static void requireVectors() {
+        SharedVectors.wycheproof(FILE);
     }
 
     @ParameterizedTest
