@@ -79,7 +79,6 @@ class FuzzInputReadersTest {
     }
 
     @FuzzTest
-    @DictionaryEntries({"\n", "\r\n", "\r", "\u00ef\u00bb\u00bf"})
     void cappedLineReader_anyBytes_everyByteInExactlyOneLine(FuzzedDataProvider data) throws IOException {
         int cap = data.consumeInt(1, 40);
         int chunk = data.consumeInt(1, 70_000);
@@ -135,7 +134,9 @@ class FuzzInputReadersTest {
     }
 
     @FuzzTest
-    @DictionaryEntries({"GL1:", " ", "\r", "\u00c3\u0028", "\u00ed\u00a0\u0080", "\u00f4\u0090\u0080\u0080"})
+    // Printable ASCII only: Jazzer writes entries to a libFuzzer dictionary unescaped, and a control
+    // character there makes the fuzzing run exit at once (regression mode does not notice).
+    @DictionaryEntries({"GL1:", " ", "%", "$"})
     void codeTexts_anyLine_textOrTypedFailure(FuzzedDataProvider data) {
         int cap = data.consumeInt(1, 2048);
         long extra = data.consumeBoolean() ? data.consumeLong(1, Long.MAX_VALUE / 2) : 0;
@@ -176,7 +177,7 @@ class FuzzInputReadersTest {
     }
 
     @FuzzTest
-    @DictionaryEntries({"\u0089PNG\r\n\u001a\n", "IHDR", "IDAT", "IEND", "\u00ff\u00d8\u00ff", "\u00ff\u00d9", "GIF89a", "BM"})
+    @DictionaryEntries({"PNG", "IHDR", "IDAT", "IEND", "PLTE", "tRNS", "JFIF", "Exif", "GIF89a", "BM"})
     void qrImageDecoder_anyFileBytes_textOrTypedFailure(byte[] bytes) throws IOException {
         Path file = Files.createTempFile("fuzz-image", ".png");
         try {
