@@ -35,6 +35,11 @@ final class QrImageDecoder {
     static final long MAX_DECODED_PIXELS = 12_000_000L;
     /** Declared sizes beyond this are refused outright: no camera takes them, a decompression bomb does. */
     static final long MAX_DECLARED_PIXELS = 1_000_000_000L;
+    /**
+     * Nor is a side longer than this: readers allocate whole rows (PNG: two, up to 8 bytes a pixel)
+     * before subsampling, so a 200,000,000 x 1 header would cost 3 GB while under the pixel cap.
+     */
+    static final int MAX_DECLARED_SIDE = 1 << 16;
 
     /** The text, or an outcome explaining why there is none. */
     record Read(String text, Outcome failure) {
@@ -86,10 +91,12 @@ final class QrImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_DECLARED_PIXELS) {
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
+                if (pixels > MAX_DECLARED_PIXELS || Math.max(width, height) > MAX_DECLARED_SIDE) {
                     throw new ImageFailure(InputProblem.IMAGE_TOO_LARGE,
-                            "image of " + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels is too large");
+                            "image of " + width + "x" + height + " pixels is too large");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (pixels > MAX_DECODED_PIXELS) {
