@@ -40,6 +40,8 @@ final class QrImageDecoder {
      * before subsampling, so a 200,000,000 x 1 header would cost 3 GB while under the pixel cap.
      */
     static final int MAX_DECLARED_SIDE = 1 << 16;
+    /** A phone photo is a few megabytes; an image file larger than this is not one to scan. */
+    static final long MAX_FILE_BYTES = 64L << 20;
 
     /** The text, or an outcome explaining why there is none. */
     record Read(String text, Outcome failure) {
@@ -79,6 +81,16 @@ final class QrImageDecoder {
         }
         if (!Files.isReadable(file)) {
             throw new ImageFailure(InputProblem.UNREADABLE_FILE, "permission denied");
+        }
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new ImageFailure(InputProblem.UNREADABLE_FILE, "cannot read the file size: " + describe(e));
+        }
+        if (bytes > MAX_FILE_BYTES) {
+            throw new ImageFailure(InputProblem.IMAGE_TOO_LARGE,
+                    "image file of " + bytes + " bytes is larger than the " + MAX_FILE_BYTES + " accepted");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {

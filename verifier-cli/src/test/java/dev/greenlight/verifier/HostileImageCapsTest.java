@@ -1,0 +1,73 @@
+package dev.greenlight.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each image cap at the cap and the cap plus one: the first is read (and, being junk or
+ * truncated, fails as an image), the second is refused as too large before anything is decoded.
+ */
+class HostileImageCapsTest {
+
+    @TempDir
+    Path dir;
+
+    private Fixtures fx;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        fx = new Fixtures(dir);
+    }
+
+    @Test
+    void fileSize_atTheCapIsReadAndOneByteMoreIsRefused() throws IOException {
+        assertEquals("NOT_AN_IMAGE", reasonFor(sparseFile("at-cap.png", QrImageDecoder.MAX_FILE_BYTES)));
+        assertEquals("IMAGE_TOO_LARGE", reasonFor(sparseFile("over-cap.png", QrImageDecoder.MAX_FILE_BYTES + 1)));
+    }
+
+    @Test
+    void declaredSide_atTheCapIsReadAndOnePixelMoreIsRefused() throws IOException {
+        int side = QrImageDecoder.MAX_DECLARED_SIDE;
+        assertEquals("NOT_AN_IMAGE", reasonFor(png("side-at-cap.png", side, 1)));
+        assertEquals("IMAGE_TOO_LARGE", reasonFor(png("side-over-cap.png", side + 1, 1)));
+    }
+
+    @Test
+    void declaredPixels_atTheCapIsReadAndOneRowMoreIsRefused() throws IOException {
+        // 40,000 x 25,000 = 10^9 exactly; both sides under the side cap.
+        assertEquals(QrImageDecoder.MAX_DECLARED_PIXELS, 40_000L * 25_000L);
+        assertEquals("NOT_AN_IMAGE", reasonFor(png("pixels-at-cap.png", 40_000, 25_000)));
+        assertEquals("IMAGE_TOO_LARGE", reasonFor(png("pixels-over-cap.png", 40_000, 25_001)));
+    }
+
+    private String reasonFor(Path image) throws IOException {
+        Fixtures.Result result = fx.run("verify", "--json", "--trust", fx.jwks.toString(), "--image", image.toString());
+        assertEquals(3, result.exitCode(), result.out() + result.err());
+        JsonNode record = new ObjectMapper().readTree(result.out());
+        return record.get("reason").asText();
+    }
+
+    private Path png(String name, int width, int height) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, HostileImages.pngHeaderOnly(width, height, 64));
+        return file;
+    }
+
+    /** Zeros, without writing them: the file system keeps a hole. */
+    private Path sparseFile(String name, long bytes) throws IOException {
+        Path file = dir.resolve(name);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(bytes);
+        }
+        return file;
+    }
+}
