@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -43,6 +44,16 @@ final class QrImageDecoder {
     /** A phone photo is a few megabytes; an image file larger than this is not one to scan. */
     static final long MAX_FILE_BYTES = 64L << 20;
 
+    /**
+     * Reading one image can take about 100 MB at the caps (a 16-bit RGBA source subsampled to
+     * 12 MP, before its data turns out truncated), and decoding its QR a little more. Decodes
+     * beyond what the heap holds at 128 MB each wait their turn (two at -Xmx256m), so memory stays
+     * bounded however many cores the bulk command uses.
+     */
+    private static final long WORST_CASE_DECODE_BYTES = 128L << 20;
+    private static final Semaphore DECODE_PERMITS =
+            new Semaphore((int) Math.max(1, Runtime.getRuntime().maxMemory() / WORST_CASE_DECODE_BYTES));
+
     /** The text, or an outcome explaining why there is none. */
     record Read(String text, Outcome failure) {
     }
@@ -52,12 +63,16 @@ final class QrImageDecoder {
 
     static Read read(Path file) {
         BufferedImage image;
+        String text;
+        DECODE_PERMITS.acquireUninterruptibly();
         try {
             image = load(file);
+            text = decode(image);
         } catch (ImageFailure e) {
             return new Read(null, Outcome.unreadable(e.problem, e.getMessage()));
+        } finally {
+            DECODE_PERMITS.release();
         }
-        String text = decode(image);
         if (text == null) {
             return new Read(null, Outcome.unreadable(InputProblem.NO_QR_CODE, "no readable QR code in the image"));
         }
