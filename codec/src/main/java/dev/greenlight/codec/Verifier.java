@@ -3,6 +3,7 @@ package dev.greenlight.codec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,15 +152,20 @@ public final class Verifier {
         }
         Instant now = clock.instant();
         if (now.plus(clockSkew).isBefore(claims.issuedAt())) {
-            return VerificationResult.rejected(RejectionReason.NOT_YET_VALID,
-                    "issued at " + claims.issuedAt() + ", later than now (" + now + ") plus the allowed skew of " + clockSkew);
+            return VerificationResult.rejected(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
+                    + ", later than now (" + forPeople(now) + ") plus the allowed skew of " + clockSkew);
         }
         if (!now.minus(clockSkew).isBefore(claims.expiresAt())) {
             return VerificationResult.rejected(RejectionReason.EXPIRED,
-                    "expired at " + claims.expiresAt() + "; now is " + now + " (skew allowed: " + clockSkew + ")");
+                    "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")");
         }
         String codeText = text != null ? text : TextForm.encode(payload);
         return VerificationResult.valid(new VerifiedCode(codeText, claims, signer));
+    }
+
+    /** Milliseconds are plenty for a person reading a rejection; the comparison above uses the exact instant. */
+    private static Instant forPeople(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**

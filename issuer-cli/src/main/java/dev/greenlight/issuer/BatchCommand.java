@@ -148,7 +148,7 @@ final class BatchCommand extends CliCommand {
         }
         double seconds = Math.max(System.nanoTime() - start, 1) / 1e9;
         if (!quiet || summary.failed() > 0) {
-            err().printf("%d rows: %d codes issued, %d failed, in %.1f s (%.0f codes/s, %d threads, key %s)%s%n",
+            err().printf("rows: %d, issued: %d, failed: %d, in %.1f s (%.0f codes/s, %d threads, key %s)%s%n",
                     summary.rows(), summary.issued(), summary.failed(), seconds, summary.issued() / seconds, workers,
                     issuer.keyId(), outputPath != null ? "; output " + outputPath : "");
         }

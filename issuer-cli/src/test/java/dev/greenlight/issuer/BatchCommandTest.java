@@ -58,7 +58,7 @@ class BatchCommandTest {
 
         assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
         assertEquals("", result.out());
-        assertTrue(result.err().contains("3 rows: 3 codes issued, 0 failed"), result::toString);
+        assertTrue(result.err().contains("rows: 3, issued: 3, failed: 0"), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
         assertEquals(3, records.size());
         assertCode(records.get(0), 1, 2, Identity.of("CNID", "11010519491231002X"), "green", Duration.ofHours(24));
@@ -102,7 +102,7 @@ class BatchCommandTest {
         Cli.Result result = cli.run("batch", "bad.csv", "--home", "home", "-o", "codes.jsonl");
 
         assertEquals(ExitCodes.SOME_ROWS_FAILED, result.exitCode(), result::toString);
-        assertTrue(result.err().contains("13 rows: 2 codes issued, 11 failed"), result::toString);
+        assertTrue(result.err().contains("rows: 13, issued: 2, failed: 11"), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
         String[] expected = {"invalid_identity", "unknown_colour", "bad_validity", "bad_validity", "wrong_column_count",
             "wrong_column_count", null, "bad_encoding", "invalid_identity", "malformed_row", "row_too_long", null,
@@ -202,7 +202,7 @@ class BatchCommandTest {
         assertCode(records.get(0), 1, 2, Identity.of("CNID", "11010519491231002X"), "green", Duration.ofHours(24));
         assertEquals("unknown_colour", records.get(1).get("error").asText());
         assertFalse(result.err().contains("GL1:"), result::toString);
-        assertTrue(result.err().contains("2 rows: 1 codes issued, 1 failed"), result::toString);
+        assertTrue(result.err().contains("rows: 2, issued: 1, failed: 1"), result::toString);
     }
 
     @Test
