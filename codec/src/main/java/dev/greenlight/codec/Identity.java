@@ -45,7 +45,7 @@ public final class Identity {
         if (type.equals("CNID")) {
             return chineseResidentId(number);
         }
-        if (type.startsWith("PP-")) {
+        if (type.matches("PP-[A-Z]{3}")) {
             return passport(type.substring(3), number);
         }
         throw new InvalidIdentityException("Unknown document type '" + documentType

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.jwk.KeyUse;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -24,6 +25,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.Pem;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
@@ -56,6 +59,8 @@ public final class P256Keys {
     public static final int MAX_JWKS_CHARS = 1024 * 1024;
 
     private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
+    /** 32 bytes: 42 characters of 6 bits and a last one whose 2 low bits are zero. */
+    private static final Pattern BASE64URL_32_BYTES = Pattern.compile("[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
     private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
 
     private P256Keys() {
@@ -206,17 +211,32 @@ public final class P256Keys {
     /** Reads every key of a JWK Set; one unusable key fails the whole set, naming its position. */
     public static List<ECPublicKey> publicKeysFromJwks(String json) {
         requireAtMost(json, MAX_JWKS_CHARS, "JWK Set");
-        JWKSet set;
+        // Not JWKSet.parse: it silently drops members of a key type it does not know, and a trust
+        // list must not quietly hold fewer keys than its file.
+        List<Object> members;
         try {
-            set = JWKSet.parse(json);
+            members = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(json), "keys");
         } catch (ParseException | RuntimeException e) {
             throw new KeyFormatException("Not a valid JWK Set: " + e.getMessage(), e);
         }
+        if (members == null) {
+            throw new KeyFormatException("Not a valid JWK Set: no \"keys\" array");
+        }
         List<ECPublicKey> keys = new ArrayList<>();
-        List<JWK> jwks = set.getKeys();
-        for (int i = 0; i < jwks.size(); i++) {
+        for (int i = 0; i < members.size(); i++) {
             try {
-                keys.add(fromJwk(jwks.get(i)));
+                if (!(members.get(i) instanceof Map)) {
+                    throw new KeyFormatException("not a JSON object");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> member = (Map<String, Object>) members.get(i);
+                JWK jwk;
+                try {
+                    jwk = JWK.parse(member);
+                } catch (ParseException | RuntimeException e) {
+                    throw new KeyFormatException("not a valid JWK: " + e.getMessage(), e);
+                }
+                keys.add(fromJwk(jwk));
             } catch (KeyFormatException e) {
                 throw new KeyFormatException("Key " + i + " of the JWK Set: " + e.getMessage(), e);
             }
@@ -250,9 +270,9 @@ public final class P256Keys {
         if (ecKey.isPrivate()) {
             throw new KeyFormatException("The JWK holds a private key ('d'); publish only the public part");
         }
+        requireCoordinate("x", ecKey.getX().toString());
+        requireCoordinate("y", ecKey.getY().toString());
         ECPublicKey key = publicKey(ecKey.getX().decodeToBigInteger(), ecKey.getY().decodeToBigInteger());
-        requireFieldLength("x", ecKey.getX().decode());
-        requireFieldLength("y", ecKey.getY().decode());
         String kid = ecKey.getKeyID();
         String derived = KeyId.of(key).toString();
         if (kid != null && !kid.equals(derived)) {
@@ -261,10 +281,14 @@ public final class P256Keys {
         return key;
     }
 
-    private static void requireFieldLength(String name, byte[] coordinate) {
-        // RFC 7518 6.2.1.2: the coordinate is exactly the field size, leading zeros kept.
-        if (coordinate.length != P256.SCALAR_BYTES) {
-            throw new KeyFormatException("JWK coordinate '" + name + "' is " + coordinate.length + " bytes; P-256 needs exactly 32");
+    /**
+     * RFC 7518 6.2.1.2: the coordinate is exactly the field size, leading zeros kept, as unpadded
+     * base64url (RFC 7515): 43 characters. nimbus's decoder skips characters outside the alphabet,
+     * so the text is checked before it decodes.
+     */
+    private static void requireCoordinate(String name, String base64url) {
+        if (!BASE64URL_32_BYTES.matcher(base64url).matches()) {
+            throw new KeyFormatException("JWK coordinate '" + name + "' is not 32 bytes of unpadded base64url (43 characters of A-Z a-z 0-9 - _)");
         }
     }
 

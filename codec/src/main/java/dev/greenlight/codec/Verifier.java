@@ -151,11 +151,13 @@ public final class Verifier {
             return VerificationResult.rejected(e.reason(), e.getMessage());
         }
         Instant now = clock.instant();
-        if (now.plus(clockSkew).isBefore(claims.issuedAt())) {
+        // Arithmetic on the code's times, which are bounded (at most 2106 plus 45 days), not on
+        // the clock's, which could overflow at Instant.MAX: the same comparisons as the spec's.
+        if (claims.issuedAt().minus(clockSkew).isAfter(now)) {
             return VerificationResult.rejected(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
                     + ", later than now (" + forPeople(now) + ") plus the allowed skew of " + clockSkew);
         }
-        if (!now.minus(clockSkew).isBefore(claims.expiresAt())) {
+        if (!claims.expiresAt().plus(clockSkew).isAfter(now)) {
             return VerificationResult.rejected(RejectionReason.EXPIRED,
                     "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")");
         }

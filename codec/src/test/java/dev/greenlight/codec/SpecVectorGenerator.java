@@ -106,9 +106,13 @@ final class SpecVectorGenerator {
         invalidKey(list, "point", "00", "the point at infinity");
         invalidKey(list, "point", "04" + p + y, "x = p, outside the field");
         invalidKey(list, "point", "04" + x + y + "00", "66 bytes: a trailing byte");
+        invalidKey(list, "point", (valid.getW().getAffineY().testBit(0) ? "07" : "06") + x + y,
+                "the hybrid form (06/07): on the curve, but not a canonical encoding");
         String spki = HEX.formatHex(java.util.Base64.getMimeDecoder().decode(
                 P256Keys.publicKeyToPem(valid).replaceAll("-----[A-Z ]+-----", "")));
         invalidKey(list, "spki", "3081" + spki.substring(2), "the outer SEQUENCE length in long form: not DER");
+        invalidKey(list, "spki", spki.substring(0, spki.length() - 130) + (valid.getW().getAffineY().testBit(0) ? "07" : "06")
+                + spki.substring(spki.length() - 128), "the point in hybrid form (06/07)");
         invalidKey(list, "spki", explicitParametersSpki(valid), "P-256 with explicit curve parameters instead of the named curve");
         invalidKey(list, "spki", p384Spki(), "a P-384 key (curve 1.3.132.0.34)");
         ObjectNode jwk;
@@ -123,6 +127,13 @@ final class SpecVectorGenerator {
         invalidKey(list, "jwk", jwk.deepCopy().put("d", "AQ").toString(), "a private part d where a public key belongs");
         invalidKey(list, "jwk", jwk.deepCopy().put("y", jwk.get("x").asText()).toString(), "a point off the curve");
         invalidKey(list, "jwk", jwk.deepCopy().put("crv", "P-384").toString(), "crv P-384");
+        invalidKey(list, "jwk", jwk.deepCopy().put("x", jwk.get("x").asText() + "=").toString(), "x with base64 padding");
+        invalidKey(list, "jwk", jwk.deepCopy().put("x", jwk.get("x").asText().substring(0, 20) + " "
+                + jwk.get("x").asText().substring(20)).toString(), "x with a space inside");
+        invalidKey(list, "jwks", "{\"keys\":[" + jwk + ",{\"kty\":\"FOO\"}]}",
+                "a JWK Set with a member of an unknown key type: the whole set is refused, not the member dropped");
+        invalidKey(list, "jwks", "{\"keys\":[" + jwk + ",{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}]}",
+                "a JWK Set with an RSA key");
         invalidKey(list, "jwk", jwk.deepCopy().put("x", com.nimbusds.jose.util.Base64URL.encode(
                 HEX.parseHex(x.substring(2))).toString()).toString(), "x of 31 bytes: coordinates are exactly 32");
         return list;
@@ -472,6 +483,7 @@ final class SpecVectorGenerator {
                 {"PP-FRA", "", "empty number"},
                 {"PP-FRA", "123456789012345678901", "21 characters"},
                 {"DL", "12345", "unknown document type"},
+                {"PP- FRA", "18AV12345", "a space inside the document type"},
         };
         for (String[] input : invalidInputs) {
             ObjectNode v = invalid.addObject();

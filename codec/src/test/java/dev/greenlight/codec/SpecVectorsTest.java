@@ -203,6 +203,7 @@ class SpecVectorsTest {
             case "point" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPoint(HEX.parseHex(value)));
             case "spki" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromSpki(HEX.parseHex(value)));
             case "jwk" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk(value));
+            case "jwks" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks(value));
             default -> throw new AssertionError("unknown key format " + c.get("format"));
         }
     }

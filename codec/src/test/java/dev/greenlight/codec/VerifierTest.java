@@ -39,6 +39,14 @@ class VerifierTest {
     }
 
     @Test
+    void verify_clockAtTheEndsOfTime_rejectsWithoutThrowing() {
+        IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.GREEN);
+
+        assertEquals(RejectionReason.EXPIRED, TestKeys.verifier(PAIR, Instant.MAX).verify(code.text()).reason());
+        assertEquals(RejectionReason.NOT_YET_VALID, TestKeys.verifier(PAIR, Instant.MIN).verify(code.text()).reason());
+    }
+
+    @Test
     void clockSkew_aboveTheCap_isRefused() {
         Verifier.Builder builder = Verifier.builder();
         assertThrows(IllegalArgumentException.class, () -> builder.clockSkew(Verifier.MAX_CLOCK_SKEW.plusSeconds(1)));

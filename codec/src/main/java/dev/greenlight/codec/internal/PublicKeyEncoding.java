@@ -58,6 +58,15 @@ public final class PublicKeyEncoding {
         if (encoded.length != UNCOMPRESSED_POINT_BYTES && encoded.length != COMPRESSED_POINT_BYTES) {
             throw new IllegalArgumentException("a P-256 point is 65 bytes (uncompressed) or 33 (compressed), not " + encoded.length);
         }
+        // BouncyCastle would also take the hybrid forms 06/07: a second spelling of the same key (RFC 5480 forbids it).
+        boolean canonicalPrefix = encoded.length == UNCOMPRESSED_POINT_BYTES
+                ? encoded[0] == 0x04
+                : encoded[0] == 0x02 || encoded[0] == 0x03;
+        if (!canonicalPrefix) {
+            throw new IllegalArgumentException(String.format(
+                    "a %d-byte point starts with %s, not 0x%02x", encoded.length,
+                    encoded.length == UNCOMPRESSED_POINT_BYTES ? "0x04" : "0x02 or 0x03", encoded[0] & 0xFF));
+        }
         // BouncyCastle checks that the point satisfies the curve equation while decoding.
         ECPoint point = P256.CURVE.decodePoint(encoded);
         return requireValid(point);
