@@ -91,10 +91,6 @@ public final class Issuer {
         return publicKey;
     }
 
-    public IdentitySecret identitySecret() {
-        return identitySecret;
-    }
-
     public Duration defaultValidity() {
         return defaultValidity;
     }
