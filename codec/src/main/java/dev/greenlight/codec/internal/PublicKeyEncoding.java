@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.util.BigIntegers;
 
 /**
  * Byte encodings of P-256 public keys, decoded strictly: a key is accepted only in the one DER
@@ -99,9 +98,5 @@ public final class PublicKeyEncoding {
 
     public static byte[] uncompressedPoint(ECPublicKey key) {
         return pointOf(key).getEncoded(false);
-    }
-
-    public static byte[] fixedLength(BigInteger value) {
-        return BigIntegers.asUnsignedByteArray(P256.SCALAR_BYTES, value);
     }
 }
