@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Objects;
 import dev.greenlight.codec.internal.EcdsaP256;
 import dev.greenlight.codec.internal.P256;
-import dev.greenlight.codec.internal.PayloadV1;
-import dev.greenlight.codec.internal.TextForm;
+import dev.greenlight.codec.internal.wire.PayloadV1;
+import dev.greenlight.codec.internal.wire.TextForm;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**
@@ -75,11 +75,8 @@ public final class Issuer {
 
     /** Every input but the signature is given: for test vectors, which must be reproducible. */
     IssuedCode sign(IdentityHash identityHash, Colour colour, Instant issuedAt, Duration validity, Serial serial) {
-        byte[] payload = PayloadV1.layOut(keyId.value(), serial.value(), identityHash.bytes(), colour.wireValue(),
-                issuedAt.getEpochSecond(), (int) validity.toMinutes());
-        byte[] signature = EcdsaP256.sign(signingKey, payload, 0, PayloadV1.SIGNED_BYTES);
-        System.arraycopy(signature, 0, payload, PayloadV1.OFFSET_SIGNATURE, signature.length);
         CodeClaims claims = new CodeClaims(keyId, serial, identityHash, colour, issuedAt, issuedAt.plus(validity));
+        byte[] payload = PayloadV1.signed(claims, (message, offset, length) -> EcdsaP256.sign(signingKey, message, offset, length));
         return new IssuedCode(TextForm.encode(payload), claims);
     }
 

@@ -46,11 +46,7 @@ public final class TrustedKey {
         return keyId;
     }
 
-    /** Whether {@code payload} carries, at {@code signatureOffset}, a valid signature by this key over the bytes before it. */
-    boolean signed(byte[] payload, int signatureOffset) {
-        return verifier.verify(payload, 0, signatureOffset, payload, signatureOffset);
-    }
-
+    /** The key prepared for the verifier's signature stage. */
     FastEcdsaP256Verifier verifier() {
         return verifier;
     }

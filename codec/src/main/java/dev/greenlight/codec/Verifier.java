@@ -8,10 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import dev.greenlight.codec.internal.Base45;
 import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
-import dev.greenlight.codec.internal.PayloadV1;
-import dev.greenlight.codec.internal.TextForm;
+import dev.greenlight.codec.internal.wire.PayloadV1;
+import dev.greenlight.codec.internal.wire.TextForm;
 
 /**
  * Verifies codes offline against trusted issuer keys. Immutable and thread-safe: build one and
@@ -20,7 +19,7 @@ import dev.greenlight.codec.internal.TextForm;
  * <p>The checks, in order (the specification's verification algorithm; the first that fails gives
  * the {@link RejectionReason}):
  * <ol>
- *   <li>text: at most {@value TextForm#MAX_LENGTH} characters, prefix {@code GL1:}
+ *   <li>text: at most 1,024 characters, prefix {@code GL1:}
  *       (another {@code GLn:} is {@code UNSUPPORTED_VERSION}), strict Base45;</li>
  *   <li>bytes: version byte 1, exactly 100 bytes;</li>
  *   <li>key: the key id names at least one trusted key;</li>
@@ -28,6 +27,11 @@ import dev.greenlight.codec.internal.TextForm;
  *   <li>fields, only now trusted: a known colour, a validity of at least one minute;</li>
  *   <li>time: issued no later than now + skew, expiry later than now - skew.</li>
  * </ol>
+ *
+ * <p>Each stage has one owner: the text form ({@code TextForm}), the byte layout and its fields
+ * ({@code PayloadV1}), the keys ({@link KeyResolver}, {@link TrustedKey}); this class composes them
+ * and judges the times. {@link #verify} and {@link #verifyAll} run the same stages and differ
+ * only in how the signatures are checked: one at a time, or in batches sharing their inversions.
  */
 public final class Verifier {
 
@@ -52,19 +56,13 @@ public final class Verifier {
     /** Verifies one code text. Never throws for any input text, however hostile: the result says why. */
     public VerificationResult verify(String text) {
         Objects.requireNonNull(text, "text");
-        byte[] payload;
-        try {
-            payload = decodeText(text);
-        } catch (CodeFormatException e) {
-            return VerificationResult.rejected(e.reason(), e.getMessage());
-        }
-        return verifyPayload(text, payload);
+        return verifyEach(List.of(text), TextForm::decode, ONE_BY_ONE).get(0);
     }
 
     /** Verifies the payload bytes of a code, as carried in a binary channel (for example NFC). */
     public VerificationResult verifyPayload(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        return verifyPayload(null, payload.clone());
+        return verifyEach(List.of(payload.clone()), bytes -> bytes, ONE_BY_ONE).get(0);
     }
 
     /**
@@ -74,79 +72,99 @@ public final class Verifier {
      * slices, so any size is fine, but a few hundred codes per call gain the most.
      */
     public List<VerificationResult> verifyAll(List<String> texts) {
-        VerificationResult[] results = new VerificationResult[texts.size()];
-        int[] pendingIndex = new int[texts.size()];
-        byte[][] pendingPayloads = new byte[texts.size()][];
-        List<List<TrustedKey>> pendingCandidates = new ArrayList<>();
-        int pending = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            Objects.requireNonNull(texts.get(i), "texts[" + i + "]");
+        }
+        return verifyEach(texts, TextForm::decode, IN_BATCHES);
+    }
+
+    /**
+     * The pipeline, the same for one code and for many: text to bytes, bytes to payload, key id to
+     * candidate keys, signature, fields, times. The first stage that fails gives the verdict.
+     */
+    private <T> List<VerificationResult> verifyEach(List<T> inputs, Decoding<T> decoding, SignatureCheck signatures) {
+        VerificationResult[] results = new VerificationResult[inputs.size()];
+        List<Candidate> candidates = new ArrayList<>(inputs.size());
         for (int i = 0; i < results.length; i++) {
-            String text = Objects.requireNonNull(texts.get(i), "texts[" + i + "]");
+            T input = inputs.get(i);
             try {
-                byte[] payload = decodeText(text);
-                checkLayout(payload);
-                pendingCandidates.add(candidatesFor(payload));
-                pendingIndex[pending] = i;
-                pendingPayloads[pending++] = payload;
+                PayloadV1 payload = PayloadV1.parse(decoding.bytesOf(input));
+                List<TrustedKey> keysWithId = keys.keysFor(payload.keyId());
+                if (keysWithId.isEmpty()) {
+                    throw new CodeFormatException(RejectionReason.UNKNOWN_KEY, "no trusted key has key id " + payload.keyId());
+                }
+                candidates.add(new Candidate(i, input instanceof String text ? text : null, payload, keysWithId));
             } catch (CodeFormatException e) {
                 results[i] = VerificationResult.rejected(e.reason(), e.getMessage());
             }
         }
-        FastEcdsaP256Verifier[] firstKeys = new FastEcdsaP256Verifier[pending];
-        for (int k = 0; k < pending; k++) {
-            firstKeys[k] = pendingCandidates.get(k).get(0).verifier();
-        }
-        boolean[] signedByFirst = FastEcdsaP256Verifier.verifyBatch(
-                firstKeys, Arrays.copyOf(pendingPayloads, pending), PayloadV1.OFFSET_SIGNATURE);
-        for (int k = 0; k < pending; k++) {
-            List<TrustedKey> candidates = pendingCandidates.get(k);
-            // Keys sharing an id are rare: those past the first are tried one by one.
-            TrustedKey signer = signedByFirst[k]
-                    ? candidates.get(0)
-                    : signerAmong(candidates.subList(1, candidates.size()), pendingPayloads[k]);
-            results[pendingIndex[k]] = accept(texts.get(pendingIndex[k]), pendingPayloads[k], signer);
+        TrustedKey[] signers = signatures.signersOf(candidates);
+        for (int k = 0; k < signers.length; k++) {
+            Candidate candidate = candidates.get(k);
+            results[candidate.index] = accept(candidate, signers[k]);
         }
         return Arrays.asList(results);
     }
 
-    private VerificationResult verifyPayload(String text, byte[] payload) {
-        List<TrustedKey> candidates;
-        try {
-            checkLayout(payload);
-            candidates = candidatesFor(payload);
-        } catch (CodeFormatException e) {
-            return VerificationResult.rejected(e.reason(), e.getMessage());
-        }
-        return accept(text, payload, signerAmong(candidates, payload));
+    /** How the received form of a code becomes its payload bytes. */
+    @FunctionalInterface
+    private interface Decoding<T> {
+        byte[] bytesOf(T input) throws CodeFormatException;
     }
 
-    /** The trusted keys with the payload's key id; never empty. */
-    private List<TrustedKey> candidatesFor(byte[] payload) throws CodeFormatException {
-        KeyId keyId = new KeyId(PayloadV1.keyId(payload));
-        List<TrustedKey> candidates = keys.keysFor(keyId);
-        if (candidates.isEmpty()) {
-            throw new CodeFormatException(RejectionReason.UNKNOWN_KEY, "no trusted key has key id " + keyId);
-        }
-        return candidates;
+    /** A code that is structurally sound and names a trusted key: only its signature is unknown. */
+    private record Candidate(int index, String text, PayloadV1 payload, List<TrustedKey> keysWithId) {
     }
 
-    private static TrustedKey signerAmong(List<TrustedKey> candidates, byte[] payload) {
-        for (TrustedKey candidate : candidates) {
-            if (candidate.signed(payload, PayloadV1.OFFSET_SIGNATURE)) {
-                return candidate;
+    /** For each candidate, the key among its {@code keysWithId} that signed it, or null. */
+    @FunctionalInterface
+    private interface SignatureCheck {
+        TrustedKey[] signersOf(List<Candidate> candidates);
+    }
+
+    private static final SignatureCheck ONE_BY_ONE = candidates -> {
+        TrustedKey[] signers = new TrustedKey[candidates.size()];
+        for (int k = 0; k < signers.length; k++) {
+            signers[k] = signerAmong(candidates.get(k).keysWithId, candidates.get(k).payload);
+        }
+        return signers;
+    };
+
+    /** The first key of each candidate in one batch; keys sharing an id are rare, those past the first are tried one by one. */
+    private static final SignatureCheck IN_BATCHES = candidates -> {
+        FastEcdsaP256Verifier[] firstKeys = new FastEcdsaP256Verifier[candidates.size()];
+        PayloadV1[] payloads = new PayloadV1[candidates.size()];
+        for (int k = 0; k < payloads.length; k++) {
+            firstKeys[k] = candidates.get(k).keysWithId.get(0).verifier();
+            payloads[k] = candidates.get(k).payload;
+        }
+        boolean[] signedByFirst = PayloadV1.areSignedBy(firstKeys, payloads);
+        TrustedKey[] signers = new TrustedKey[payloads.length];
+        for (int k = 0; k < payloads.length; k++) {
+            List<TrustedKey> keysWithId = candidates.get(k).keysWithId;
+            signers[k] = signedByFirst[k] ? keysWithId.get(0) : signerAmong(keysWithId.subList(1, keysWithId.size()), payloads[k]);
+        }
+        return signers;
+    };
+
+    private static TrustedKey signerAmong(List<TrustedKey> keysWithId, PayloadV1 payload) {
+        for (TrustedKey key : keysWithId) {
+            if (payload.isSignedBy(key.verifier())) {
+                return key;
             }
         }
         return null;
     }
 
-    /** The verdict on a payload whose key is known, once its signer is known (null: nobody signed it). */
-    private VerificationResult accept(String text, byte[] payload, TrustedKey signer) {
+    /** The verdict on a candidate once its signer is known (null: none of its keys signed it). */
+    private VerificationResult accept(Candidate candidate, TrustedKey signer) {
         if (signer == null) {
             return VerificationResult.rejected(RejectionReason.BAD_SIGNATURE,
-                    "the signature is not a valid low-S signature by trusted key " + new KeyId(PayloadV1.keyId(payload)));
+                    "the signature is not a valid low-S signature by trusted key " + candidate.payload.keyId());
         }
         CodeClaims claims;
         try {
-            claims = readFields(payload);
+            claims = candidate.payload.claims();
         } catch (CodeFormatException e) {
             return VerificationResult.rejected(e.reason(), e.getMessage());
         }
@@ -161,8 +179,8 @@ public final class Verifier {
             return VerificationResult.rejected(RejectionReason.EXPIRED,
                     "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")");
         }
-        String codeText = text != null ? text : TextForm.encode(payload);
-        return VerificationResult.valid(new VerifiedCode(codeText, claims, signer));
+        String text = candidate.text != null ? candidate.text : candidate.payload.text();
+        return VerificationResult.valid(new VerifiedCode(text, claims, signer));
     }
 
     /** Milliseconds are plenty for a person reading a rejection; the comparison above uses the exact instant. */
@@ -177,58 +195,8 @@ public final class Verifier {
      * @throws CodeFormatException if the text is not structurally a v1 code
      */
     public static UnverifiedCode inspectUnverified(String text) throws CodeFormatException {
-        byte[] payload = decodeText(text);
-        checkLayout(payload);
-        byte[] signature = new byte[PayloadV1.TOTAL_BYTES - PayloadV1.OFFSET_SIGNATURE];
-        System.arraycopy(payload, PayloadV1.OFFSET_SIGNATURE, signature, 0, signature.length);
-        return new UnverifiedCode(readFields(payload), signature);
-    }
-
-    private static byte[] decodeText(String text) throws CodeFormatException {
-        if (text.length() > TextForm.MAX_LENGTH) {
-            throw new CodeFormatException(RejectionReason.MALFORMED,
-                    "the text has " + text.length() + " characters, more than the " + TextForm.MAX_LENGTH + " a code may have");
-        }
-        if (!text.startsWith(TextForm.PREFIX)) {
-            if (TextForm.hasOtherVersionPrefix(text)) {
-                throw new CodeFormatException(RejectionReason.UNSUPPORTED_VERSION,
-                        "the prefix '" + text.substring(0, text.indexOf(':') + 1) + "' names a format version this verifier does not support");
-            }
-            throw new CodeFormatException(RejectionReason.MALFORMED, "the text does not start with " + TextForm.PREFIX);
-        }
-        try {
-            return Base45.getDecoder().decode(text, TextForm.PREFIX.length(), text.length());
-        } catch (IllegalArgumentException e) {
-            throw new CodeFormatException(RejectionReason.MALFORMED, "invalid Base45 after the prefix: " + e.getMessage());
-        }
-    }
-
-    private static void checkLayout(byte[] payload) throws CodeFormatException {
-        if (payload.length == 0) {
-            throw new CodeFormatException(RejectionReason.MALFORMED, "the code holds no bytes");
-        }
-        if (PayloadV1.version(payload) != PayloadV1.VERSION) {
-            throw new CodeFormatException(RejectionReason.UNSUPPORTED_VERSION,
-                    "version byte " + PayloadV1.version(payload) + " inside a GL1 code; this verifier supports version " + PayloadV1.VERSION);
-        }
-        if (payload.length != PayloadV1.TOTAL_BYTES) {
-            throw new CodeFormatException(RejectionReason.MALFORMED,
-                    "a v1 code is " + PayloadV1.TOTAL_BYTES + " bytes, this one is " + payload.length);
-        }
-    }
-
-    private static CodeClaims readFields(byte[] payload) throws CodeFormatException {
-        Colour colour = Colour.fromWireValue(PayloadV1.colour(payload));
-        if (colour == null) {
-            throw new CodeFormatException(RejectionReason.INVALID_FIELD, "colour byte " + PayloadV1.colour(payload) + " names no colour");
-        }
-        int validityMinutes = PayloadV1.validityMinutes(payload);
-        if (validityMinutes == 0) {
-            throw new CodeFormatException(RejectionReason.INVALID_FIELD, "a validity of 0 minutes");
-        }
-        Instant issuedAt = Instant.ofEpochSecond(PayloadV1.issuedAtSeconds(payload));
-        return new CodeClaims(new KeyId(PayloadV1.keyId(payload)), new Serial(PayloadV1.serial(payload)),
-                new IdentityHash(PayloadV1.identityHash(payload)), colour, issuedAt, issuedAt.plusSeconds(60L * validityMinutes));
+        PayloadV1 payload = PayloadV1.parse(TextForm.decode(text));
+        return new UnverifiedCode(payload.claims(), payload.signature());
     }
 
     public Duration clockSkew() {

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import dev.greenlight.codec.internal.PayloadV1;
-import dev.greenlight.codec.internal.TextForm;
+import dev.greenlight.codec.internal.wire.PayloadV1;
+import dev.greenlight.codec.internal.wire.TextForm;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**

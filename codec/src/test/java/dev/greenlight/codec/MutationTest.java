@@ -8,7 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.greenlight.codec.internal.PayloadV1;
+import dev.greenlight.codec.internal.wire.PayloadV1;
 import org.junit.jupiter.api.Test;
 
 /**

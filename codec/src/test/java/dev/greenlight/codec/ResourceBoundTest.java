@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
-import dev.greenlight.codec.internal.PayloadV1;
-import dev.greenlight.codec.internal.TextForm;
+import dev.greenlight.codec.internal.wire.PayloadV1;
+import dev.greenlight.codec.internal.wire.TextForm;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -20,11 +20,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.greenlight.codec.internal.Base45;
+import dev.greenlight.codec.internal.wire.Base45;
 import dev.greenlight.codec.internal.EcdsaP256;
 import dev.greenlight.codec.internal.P256;
-import dev.greenlight.codec.internal.PayloadV1;
-import dev.greenlight.codec.internal.TextForm;
+import dev.greenlight.codec.internal.wire.PayloadV1;
+import dev.greenlight.codec.internal.wire.TextForm;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**

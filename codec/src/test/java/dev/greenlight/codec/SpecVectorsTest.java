@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import dev.greenlight.codec.internal.Base45;
+import dev.greenlight.codec.internal.wire.Base45;
 import dev.greenlight.codec.internal.EcdsaP256;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

@@ -93,7 +93,7 @@ class VerifierTest {
     @Test
     void verifyPayload_bytesOfAValidCode_isValidWithTheSameText() throws Exception {
         IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.YELLOW);
-        byte[] payload = dev.greenlight.codec.internal.Base45.getDecoder().decode(code.text(), 4, code.text().length());
+        byte[] payload = dev.greenlight.codec.internal.wire.Base45.getDecoder().decode(code.text(), 4, code.text().length());
 
         VerificationResult result = TestKeys.verifier(PAIR, NOW).verifyPayload(payload);
 
@@ -110,7 +110,7 @@ class VerifierTest {
 
         assertEquals(code.claims(), inspected.claims());
         assertFalse(verifier.verify(code.text()).isValid());
-        String shortCode = "GL1:" + dev.greenlight.codec.internal.Base45.getEncoder().encodeToString(new byte[] {1, 2});
+        String shortCode = "GL1:" + dev.greenlight.codec.internal.wire.Base45.getEncoder().encodeToString(new byte[] {1, 2});
         CodeFormatException e = assertThrows(CodeFormatException.class, () -> Verifier.inspectUnverified(shortCode));
         assertEquals(RejectionReason.MALFORMED, e.reason());
         CodeFormatException version = assertThrows(CodeFormatException.class, () -> Verifier.inspectUnverified("GL1:BB8"));

@@ -1,4 +1,4 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
