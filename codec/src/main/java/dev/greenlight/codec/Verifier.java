@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import dev.greenlight.codec.internal.Base45;
-import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
 import dev.greenlight.codec.internal.PayloadV1;
 import dev.greenlight.codec.internal.TextForm;
+import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
 
 /**
  * Verifies codes offline against trusted issuer keys. Immutable and thread-safe: build one and

@@ -21,10 +21,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.greenlight.codec.internal.Base45;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.PayloadV1;
 import dev.greenlight.codec.internal.TextForm;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**

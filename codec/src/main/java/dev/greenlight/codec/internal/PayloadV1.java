@@ -1,6 +1,7 @@
 package dev.greenlight.codec.internal;
 
 import java.nio.ByteBuffer;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
 
 /**
  * The byte layout of a version 1 code: 36 signed bytes, then the 64-byte signature.

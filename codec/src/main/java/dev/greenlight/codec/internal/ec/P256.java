@@ -1,4 +1,4 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec;
 
 import java.math.BigInteger;
 import java.security.spec.ECFieldFp;

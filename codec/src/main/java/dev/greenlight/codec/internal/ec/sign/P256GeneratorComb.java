@@ -1,6 +1,7 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec.sign;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.math.ec.AbstractECMultiplier;
 import org.bouncycastle.math.ec.ECLookupTable;
 import org.bouncycastle.math.ec.ECPoint;

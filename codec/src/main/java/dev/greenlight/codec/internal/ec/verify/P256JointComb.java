@@ -1,4 +1,4 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec.verify;
 
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;

@@ -1,6 +1,7 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.sign.P256GeneratorComb;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
