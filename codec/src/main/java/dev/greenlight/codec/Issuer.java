@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Objects;
 import dev.greenlight.codec.internal.PayloadV1;
 import dev.greenlight.codec.internal.TextForm;
-import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**
@@ -28,7 +28,7 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
  *
  * <p>The pipeline of one code: identity to pseudonym ({@link IdentitySecret}), fields to the v1
  * byte layout ({@code PayloadV1}), an ECDSA P-256 signature over those bytes, low S
- * ({@code EcdsaP256}), and the whole to {@code GL1:} plus Base45 ({@code TextForm}).
+ * ({@code EcdsaP256Signer}), and the whole to {@code GL1:} plus Base45 ({@code TextForm}).
  */
 public final class Issuer {
 
@@ -77,7 +77,7 @@ public final class Issuer {
     IssuedCode sign(IdentityHash identityHash, Colour colour, Instant issuedAt, Duration validity, Serial serial) {
         byte[] payload = PayloadV1.layOut(keyId.value(), serial.value(), identityHash.bytes(), colour.wireValue(),
                 issuedAt.getEpochSecond(), (int) validity.toMinutes());
-        byte[] signature = EcdsaP256.sign(signingKey, payload, 0, PayloadV1.SIGNED_BYTES);
+        byte[] signature = EcdsaP256Signer.sign(signingKey, payload, 0, PayloadV1.SIGNED_BYTES);
         System.arraycopy(signature, 0, payload, PayloadV1.OFFSET_SIGNATURE, signature.length);
         CodeClaims claims = new CodeClaims(keyId, serial, identityHash, colour, issuedAt, issuedAt.plus(validity));
         return new IssuedCode(TextForm.encode(payload), claims);

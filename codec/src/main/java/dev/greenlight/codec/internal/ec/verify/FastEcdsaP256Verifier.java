@@ -14,9 +14,9 @@ import org.bouncycastle.util.BigIntegers;
  * u1 G + u2 Q is a joint fixed-base comb over a comb table of G (static, shared) and one of Q
  * (built here, 64 KiB per key, see {@link P256CombTable#forPublicKey}).
  *
- * <p>It accepts exactly what {@link EcdsaP256#verify} accepts (the differential tests hold it to
- * that): 64-byte {@code r || s}, r and s in [1, n-1], s at most n/2, a finite u1 G + u2 Q whose x
- * is r modulo n. Variable time, as verification handles only public data.
+ * <p>It accepts exactly what {@link PlainEcdsaP256Verifier#verify} accepts (the differential tests
+ * hold it to that): 64-byte {@code r || s}, r and s in [1, n-1], s at most n/2, a finite
+ * u1 G + u2 Q whose x is r modulo n. Variable time, as verification handles only public data.
  *
  * <p>Immutable and thread-safe.
  */

@@ -90,7 +90,7 @@ class FastSignMultiplierTest {
             int offset = message.length == 0 ? 0 : random.nextInt(message.length);
             int length = message.length - offset;
             assertArrayEquals(referenceSign(key, message, offset, length),
-                    EcdsaP256.sign(key, message, offset, length), "key #" + i);
+                    EcdsaP256Signer.sign(key, message, offset, length), "key #" + i);
         }
     }
 
