@@ -28,7 +28,7 @@ import org.bouncycastle.math.raw.Nat;
  *
  * <p>Immutable and thread-safe; {@link #instance()} builds its tables once, in a few milliseconds.
  */
-public final class P256GeneratorComb extends AbstractECMultiplier {
+final class P256GeneratorComb extends AbstractECMultiplier {
 
     private static final int SCALAR_BITS = P256.ORDER.bitLength();
 
@@ -85,12 +85,12 @@ public final class P256GeneratorComb extends AbstractECMultiplier {
      */
     private static final P256GeneratorComb DEFAULT = new P256GeneratorComb(5, 13);
 
-    public static P256GeneratorComb instance() {
+    static P256GeneratorComb instance() {
         return DEFAULT;
     }
 
     /** Another shape, for tests and measurements; builds its tables on each call. */
-    public static P256GeneratorComb of(int teeth, int combs) {
+    static P256GeneratorComb of(int teeth, int combs) {
         return new P256GeneratorComb(teeth, combs);
     }
 

@@ -44,7 +44,7 @@ public final class FastEcdsaP256Verifier {
     }
 
     /** Verifies a whole signature array: any length but 64 is invalid. */
-    public boolean verify(byte[] message, byte[] signature) {
+    boolean verify(byte[] message, byte[] signature) {
         return signature.length == EcdsaP256.SIGNATURE_BYTES && verify(message, 0, message.length, signature, 0);
     }
 

@@ -15,7 +15,7 @@ import org.bouncycastle.math.raw.Nat256;
  *
  * <p>One instance holds the scratch of one computation: not thread-safe, create one per call.
  */
-public final class P256JointComb {
+final class P256JointComb {
 
     // The accumulator (X, Y, Z); meaningless while infinity is set.
     private final int[] x = new int[8];
@@ -36,7 +36,7 @@ public final class P256JointComb {
      * @param a the scalar of P, 8 little-endian 32-bit limbs
      * @param b the scalar of Q, likewise
      */
-    public void multiplyAdd(int[] a, P256CombTable p, int[] b, P256CombTable q) {
+    void multiplyAdd(int[] a, P256CombTable p, int[] b, P256CombTable q) {
         int[] pOffsets = p.recode(a);
         int[] qOffsets = q.recode(b);
         infinity = true;
@@ -61,7 +61,7 @@ public final class P256JointComb {
         }
     }
 
-    public boolean isInfinity() {
+    boolean isInfinity() {
         return infinity;
     }
 
@@ -69,7 +69,7 @@ public final class P256JointComb {
      * Whether the accumulator's affine x equals the field element {@code candidate}: X == c Z^2,
      * which saves the inversion. {@code candidate} must be below p.
      */
-    public boolean affineXEquals(int[] candidate) {
+    boolean affineXEquals(int[] candidate) {
         if (infinity) {
             return false;
         }
@@ -79,7 +79,7 @@ public final class P256JointComb {
     }
 
     /** Whether the accumulator is the affine point (ax, ay): for tests, which compare whole points. */
-    public boolean affineEquals(int[] ax, int[] ay) {
+    boolean affineEquals(int[] ax, int[] ay) {
         if (!affineXEquals(ax)) {
             return false;
         }

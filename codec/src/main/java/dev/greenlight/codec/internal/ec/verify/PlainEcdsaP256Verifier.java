@@ -14,13 +14,13 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * <p>Rejects, before any curve arithmetic, a length other than 64, r or s outside [1, n-1], and
  * s greater than n/2.
  */
-public final class PlainEcdsaP256Verifier {
+final class PlainEcdsaP256Verifier {
 
     private PlainEcdsaP256Verifier() {
     }
 
     /** Verifies a whole signature array: any length but 64 is invalid. */
-    public static boolean verify(ECPublicKeyParameters key, byte[] message, byte[] signature) {
+    static boolean verify(ECPublicKeyParameters key, byte[] message, byte[] signature) {
         return signature.length == EcdsaP256.SIGNATURE_BYTES && verify(key, message, 0, message.length, signature, 0);
     }
 
@@ -28,8 +28,8 @@ public final class PlainEcdsaP256Verifier {
      * Verifies the 64 signature bytes at {@code signature[signatureOffset]} over
      * {@code message[offset, offset + length)}.
      */
-    public static boolean verify(ECPublicKeyParameters key, byte[] message, int offset, int length,
-                                 byte[] signature, int signatureOffset) {
+    static boolean verify(ECPublicKeyParameters key, byte[] message, int offset, int length,
+                          byte[] signature, int signatureOffset) {
         BigInteger r = EcdsaP256.scalar(signature, signatureOffset);
         BigInteger s = EcdsaP256.scalar(signature, signatureOffset + P256.SCALAR_BYTES);
         if (!EcdsaP256.isInRangeLowS(r, s)) {
