@@ -14,6 +14,7 @@ import org.bouncycastle.util.BigIntegers;
  *
  * <p>Everything here handles only public values (messages, r, s) and runs in variable time.
  */
+@VariableTime
 public final class EcdsaP256 {
 
     public static final int SIGNATURE_BYTES = 2 * P256.SCALAR_BYTES;

@@ -1,6 +1,7 @@
 package dev.greenlight.codec.internal.ec.sign;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.ConstantTime;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -15,11 +16,13 @@ import org.bouncycastle.math.ec.ECMultiplier;
  * <p>Deterministic nonces (RFC 6979): a weak or repeated random source at signing time cannot
  * then leak the private key, and test vectors are reproducible.
  */
+@ConstantTime
 public final class EcdsaP256Signer {
 
     private EcdsaP256Signer() {
     }
 
+    @ConstantTime
     public static byte[] sign(ECPrivateKeyParameters key, byte[] message, int offset, int length) {
         ECDSASigner signer = new CombSigner();
         signer.init(true, key);

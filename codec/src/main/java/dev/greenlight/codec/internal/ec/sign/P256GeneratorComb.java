@@ -1,6 +1,7 @@
 package dev.greenlight.codec.internal.ec.sign;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.ConstantTime;
 import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.math.ec.AbstractECMultiplier;
 import org.bouncycastle.math.ec.ECLookupTable;
@@ -28,6 +29,7 @@ import org.bouncycastle.math.raw.Nat;
  *
  * <p>Immutable and thread-safe; {@link #instance()} builds its tables once, in a few milliseconds.
  */
+@ConstantTime
 final class P256GeneratorComb extends AbstractECMultiplier {
 
     private static final int SCALAR_BITS = P256.ORDER.bitLength();
@@ -99,6 +101,7 @@ final class P256GeneratorComb extends AbstractECMultiplier {
      * @param k below 2^256, as an ECDSA nonce is
      */
     @Override
+    @ConstantTime
     protected ECPoint multiplyPositive(ECPoint p, BigInteger k) {
         if (!p.equals(P256.PARAMETERS.getG())) {
             throw new IllegalArgumentException("this multiplier only multiplies the P-256 generator");

@@ -3,6 +3,7 @@ package dev.greenlight.codec.internal.ec.verify;
 import java.math.BigInteger;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.util.BigIntegers;
@@ -20,6 +21,7 @@ import org.bouncycastle.util.BigIntegers;
  *
  * <p>Immutable and thread-safe.
  */
+@VariableTime
 public final class FastEcdsaP256Verifier {
 
     /**
@@ -39,6 +41,7 @@ public final class FastEcdsaP256Verifier {
     }
 
     /** @param publicKey a valid P-256 point other than infinity */
+    @VariableTime
     public static FastEcdsaP256Verifier forKey(ECPoint publicKey) {
         return new FastEcdsaP256Verifier(P256CombTable.forPublicKey(publicKey));
     }
@@ -52,6 +55,7 @@ public final class FastEcdsaP256Verifier {
      * Verifies the 64 signature bytes at {@code signature[signatureOffset]} over
      * {@code message[offset, offset + length)}.
      */
+    @VariableTime
     public boolean verify(byte[] message, int offset, int length, byte[] signature, int signatureOffset) {
         BigInteger r = EcdsaP256.scalar(signature, signatureOffset);
         BigInteger s = EcdsaP256.scalar(signature, signatureOffset + P256.SCALAR_BYTES);
@@ -86,6 +90,7 @@ public final class FastEcdsaP256Verifier {
      *
      * @param payloads each the signed bytes followed by the 64 signature bytes at {@code signatureOffset}
      */
+    @VariableTime
     public static boolean[] verifyBatch(FastEcdsaP256Verifier[] keys, byte[][] payloads, int signatureOffset) {
         if (keys.length != payloads.length) {
             throw new IllegalArgumentException(keys.length + " keys for " + payloads.length + " payloads");

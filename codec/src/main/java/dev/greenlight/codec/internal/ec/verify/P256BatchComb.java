@@ -2,6 +2,7 @@ package dev.greenlight.codec.internal.ec.verify;
 
 import java.math.BigInteger;
 import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Mod;
 import org.bouncycastle.math.raw.Nat256;
@@ -17,6 +18,7 @@ import org.bouncycastle.math.raw.Nat256;
  * <p>Variable time, for public inputs only. Every exceptional case of the addition law is
  * handled, per item. One instance holds the scratch of one batch: not thread-safe.
  */
+@VariableTime
 final class P256BatchComb {
 
     private static final int[] FIELD_PRIME = Nat256.fromBigInteger(P256.CURVE.getField().getCharacteristic());

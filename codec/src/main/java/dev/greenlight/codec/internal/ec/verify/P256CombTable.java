@@ -2,6 +2,7 @@ package dev.greenlight.codec.internal.ec.verify;
 
 import java.math.BigInteger;
 import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 
@@ -19,6 +20,7 @@ import org.bouncycastle.math.raw.Nat256;
  * the one generator table (3 combs of 11 teeth). Entry 0 of each comb, the point at infinity, is
  * never read.
  */
+@VariableTime
 final class P256CombTable {
 
     /** x then y, 8 little-endian 32-bit limbs each. */

@@ -1,5 +1,6 @@
 package dev.greenlight.codec.internal.ec.verify;
 
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;
 
@@ -15,6 +16,7 @@ import org.bouncycastle.math.raw.Nat256;
  *
  * <p>One instance holds the scratch of one computation: not thread-safe, create one per call.
  */
+@VariableTime
 final class P256JointComb {
 
     // The accumulator (X, Y, Z); meaningless while infinity is set.

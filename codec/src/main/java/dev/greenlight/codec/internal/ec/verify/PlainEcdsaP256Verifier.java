@@ -3,6 +3,7 @@ package dev.greenlight.codec.internal.ec.verify;
 import java.math.BigInteger;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
@@ -14,6 +15,7 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * <p>Rejects, before any curve arithmetic, a length other than 64, r or s outside [1, n-1], and
  * s greater than n/2.
  */
+@VariableTime
 final class PlainEcdsaP256Verifier {
 
     private PlainEcdsaP256Verifier() {
