@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**
@@ -28,7 +28,7 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
  *
  * <p>The pipeline of one code: identity to pseudonym ({@link IdentitySecret}), fields to the v1
  * byte layout ({@code PayloadV1}), an ECDSA P-256 signature over those bytes, low S
- * ({@code EcdsaP256}), and the whole to {@code GL1:} plus Base45 ({@code TextForm}).
+ * ({@code EcdsaP256Signer}), and the whole to {@code GL1:} plus Base45 ({@code TextForm}).
  */
 public final class Issuer {
 
@@ -76,7 +76,7 @@ public final class Issuer {
     /** Every input but the signature is given: for test vectors, which must be reproducible. */
     IssuedCode sign(IdentityHash identityHash, Colour colour, Instant issuedAt, Duration validity, Serial serial) {
         CodeClaims claims = new CodeClaims(keyId, serial, identityHash, colour, issuedAt, issuedAt.plus(validity));
-        byte[] payload = PayloadV1.signed(claims, (message, offset, length) -> EcdsaP256.sign(signingKey, message, offset, length));
+        byte[] payload = PayloadV1.signed(claims, (message, offset, length) -> EcdsaP256Signer.sign(signingKey, message, offset, length));
         return new IssuedCode(TextForm.encode(payload), claims);
     }
 

@@ -2,8 +2,8 @@ package dev.greenlight.codec;
 
 import java.security.interfaces.ECPublicKey;
 import java.util.HexFormat;
-import dev.greenlight.codec.internal.EcdsaP256;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
 
 /**
  * The 4-byte identifier of an issuer key: the first four bytes of SHA-256 over the key's

@@ -1,8 +1,8 @@
 package dev.greenlight.codec;
 
 import java.security.interfaces.ECPublicKey;
-import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
+import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**

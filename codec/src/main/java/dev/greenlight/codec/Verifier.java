@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
+import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
 
 /**
  * Verifies codes offline against trusted issuer keys. Immutable and thread-safe: build one and

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.greenlight.codec.internal.wire.Base45;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.util.BigIntegers;
 
@@ -109,7 +110,7 @@ final class FuzzFixtures {
     static byte[] resign(byte[] payload) {
         byte[] copy = payload.clone();
         ECPrivateKeyParameters key = new ECPrivateKeyParameters(ISSUER_KEY.getS(), P256.DOMAIN);
-        byte[] signature = EcdsaP256.sign(key, copy, 0, PayloadV1.SIGNED_BYTES);
+        byte[] signature = EcdsaP256Signer.sign(key, copy, 0, PayloadV1.SIGNED_BYTES);
         System.arraycopy(signature, 0, copy, PayloadV1.OFFSET_SIGNATURE, signature.length);
         return copy;
     }

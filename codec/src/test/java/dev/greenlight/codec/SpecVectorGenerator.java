@@ -21,10 +21,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.greenlight.codec.internal.wire.Base45;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 
 /**
@@ -399,7 +400,7 @@ final class SpecVectorGenerator {
     private byte[] signRaw(String keyName, byte[] signedBytes) {
         ECPrivateKeyParameters key = new ECPrivateKeyParameters(keys.get(keyName).getS(), P256.DOMAIN);
         byte[] payload = Arrays.copyOf(signedBytes, PayloadV1.TOTAL_BYTES);
-        byte[] signature = EcdsaP256.sign(key, signedBytes, 0, PayloadV1.SIGNED_BYTES);
+        byte[] signature = EcdsaP256Signer.sign(key, signedBytes, 0, PayloadV1.SIGNED_BYTES);
         System.arraycopy(signature, 0, payload, PayloadV1.OFFSET_SIGNATURE, signature.length);
         return payload;
     }

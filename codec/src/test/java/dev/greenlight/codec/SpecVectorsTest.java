@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import dev.greenlight.codec.internal.wire.Base45;
-import dev.greenlight.codec.internal.EcdsaP256;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +121,7 @@ class SpecVectorsTest {
         Identity parsed = Identity.of(identity.get("documentType").asText(), identity.get("normalised").asText().split(":", 2)[1]);
         assertEquals(fields.get("identityHash").asText(), secret.pseudonymOf(parsed).toString());
         BigInteger s = new BigInteger(1, HEX.parseHex(c.get("signature").asText().substring(64)));
-        assertTrue(s.compareTo(dev.greenlight.codec.internal.P256.HALF_ORDER) <= 0, "issuers emit low S only");
+        assertTrue(s.compareTo(dev.greenlight.codec.internal.ec.P256.HALF_ORDER) <= 0, "issuers emit low S only");
     }
 
     @Test

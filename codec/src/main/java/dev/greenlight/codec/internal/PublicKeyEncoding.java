@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.HexFormat;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 

@@ -10,7 +10,8 @@ import dev.greenlight.codec.IdentityHash;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.RejectionReason;
 import dev.greenlight.codec.Serial;
-import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
 
 /**
  * The bytes of a version 1 code: 36 signed bytes, then the 64-byte signature. The one owner of
@@ -48,7 +49,7 @@ public final class PayloadV1 {
     public static final int OFFSET_VALIDITY_MINUTES = 34;
     public static final int SIGNED_BYTES = 36;
     public static final int OFFSET_SIGNATURE = SIGNED_BYTES;
-    public static final int SIGNATURE_BYTES = 64;
+    public static final int SIGNATURE_BYTES = EcdsaP256.SIGNATURE_BYTES;
     public static final int TOTAL_BYTES = SIGNED_BYTES + SIGNATURE_BYTES;
 
     public static final long MAX_ISSUED_AT = 0xFFFF_FFFFL;

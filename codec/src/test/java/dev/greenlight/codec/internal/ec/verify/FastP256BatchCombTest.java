@@ -1,4 +1,4 @@
-package dev.greenlight.codec;
+package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +7,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import dev.greenlight.codec.internal.P256;
-import dev.greenlight.codec.internal.P256BatchComb;
-import dev.greenlight.codec.internal.P256CombTable;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 import org.junit.jupiter.api.Test;

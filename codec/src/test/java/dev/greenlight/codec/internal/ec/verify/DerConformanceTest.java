@@ -1,4 +1,4 @@
-package dev.greenlight.codec;
+package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,16 +10,18 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.P256;
+import dev.greenlight.codec.SharedVectors;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 
 /**
  * Wycheproof's DER-encoded ECDSA P-256/SHA-256 cases ({@code ecdsa_secp256r1_sha256_test.json},
- * 484 cases) against the low-level verify {@link EcdsaP256#verify}. The wire format carries raw
- * {@code r || s}, so this harness decodes DER strictly itself (below) and hands the 64 bytes on.
+ * 484 cases) against the low-level verify {@link PlainEcdsaP256Verifier#verify}. The wire format
+ * carries raw {@code r || s}, so this harness decodes DER strictly itself (below) and hands the
+ * 64 bytes on.
  *
  * <p>Expectations: a case Wycheproof calls valid verifies, unless its s is above n/2, which the
  * specification's low-S rule rejects; an invalid case is rejected by the strict decoder or by
@@ -56,7 +58,7 @@ class DerConformanceTest {
                 String result = test.get("result").asText();
                 byte[] message = hex(test.get("msg").asText());
                 byte[] rs = StrictDer.toRawSignature(hex(test.get("sig").asText()));
-                boolean verified = rs != null && EcdsaP256.verify(key, message, rs);
+                boolean verified = rs != null && PlainEcdsaP256Verifier.verify(key, message, rs);
                 String id = "tcId " + test.get("tcId").asInt() + " (" + test.get("comment").asText() + ")";
                 switch (result) {
                     case "valid" -> {

@@ -1,4 +1,4 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec;
 
 import java.math.BigInteger;
 import java.security.spec.ECFieldFp;
@@ -15,6 +15,7 @@ import org.bouncycastle.math.ec.ECCurve;
  * <p>{@link CustomNamedCurves} rather than the generic {@code ECNamedCurveTable} curve: its field
  * arithmetic is written for this prime and runs several times faster.
  */
+@VariableTime
 public final class P256 {
 
     public static final X9ECParameters PARAMETERS = CustomNamedCurves.getByName("secp256r1");

@@ -1,4 +1,4 @@
-package dev.greenlight.codec;
+package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,9 @@ import java.math.BigInteger;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
-import dev.greenlight.codec.internal.P256;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
@@ -19,8 +19,9 @@ import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast verifier against the plain BouncyCastle one ({@link EcdsaP256#verify}) on random valid
- * signatures over random keys, and on single-bit mutations of them. Seeded, so a failure repeats.
+ * The fast verifier against the plain BouncyCastle one ({@link PlainEcdsaP256Verifier#verify}) on
+ * random valid signatures over random keys, and on single-bit mutations of them. Seeded, so a
+ * failure repeats.
  */
 class DifferentialRandomSignaturesTest {
 
@@ -55,16 +56,16 @@ class DifferentialRandomSignaturesTest {
             long accepted = 0;
             for (int m = 0; m < MESSAGES_PER_KEY; m++) {
                 byte[] message = randomBytes(random, random.nextInt(0, 101));
-                byte[] signature = EcdsaP256.sign(signer.privateKey(), message, 0, message.length);
+                byte[] signature = EcdsaP256Signer.sign(signer.privateKey(), message, 0, message.length);
                 String where = "key " + k + ", message " + m;
-                assertTrue(EcdsaP256.verify(signer.publicKey(), message, signature), "plain, " + where);
+                assertTrue(PlainEcdsaP256Verifier.verify(signer.publicKey(), message, signature), "plain, " + where);
                 assertTrue(signer.fast().verify(message, signature), "fast, " + where);
 
                 int bit = random.nextInt(8 * (message.length + signature.length));
                 byte[] mutatedMessage = message.clone();
                 byte[] mutatedSignature = signature.clone();
                 flip(bit, mutatedMessage, mutatedSignature);
-                boolean plain = EcdsaP256.verify(signer.publicKey(), mutatedMessage, mutatedSignature);
+                boolean plain = PlainEcdsaP256Verifier.verify(signer.publicKey(), mutatedMessage, mutatedSignature);
                 assertEquals(plain, signer.fast().verify(mutatedMessage, mutatedSignature), "bit " + bit + ", " + where);
                 accepted += plain ? 1 : 0;
             }
@@ -79,12 +80,12 @@ class DifferentialRandomSignaturesTest {
         for (int n = 0; n < EXHAUSTIVE_SIGNATURES; n++) {
             Signer signer = Signer.random(random);
             byte[] message = randomBytes(random, 36);
-            byte[] signature = EcdsaP256.sign(signer.privateKey(), message, 0, message.length);
+            byte[] signature = EcdsaP256Signer.sign(signer.privateKey(), message, 0, message.length);
             for (int bit = 0; bit < 8 * (message.length + signature.length); bit++) {
                 byte[] mutatedMessage = message.clone();
                 byte[] mutatedSignature = signature.clone();
                 flip(bit, mutatedMessage, mutatedSignature);
-                boolean plain = EcdsaP256.verify(signer.publicKey(), mutatedMessage, mutatedSignature);
+                boolean plain = PlainEcdsaP256Verifier.verify(signer.publicKey(), mutatedMessage, mutatedSignature);
                 boolean fast = signer.fast().verify(mutatedMessage, mutatedSignature);
                 assertEquals(plain, fast, "signature " + n + ", bit " + bit);
                 assertFalse(fast, "signature " + n + ", bit " + bit + " still verifies");
@@ -97,14 +98,14 @@ class DifferentialRandomSignaturesTest {
         SplittableRandom random = new SplittableRandom(SEED + 2);
         Signer signer = Signer.random(random);
         byte[] message = randomBytes(random, 36);
-        byte[] signature = EcdsaP256.sign(signer.privateKey(), message, 0, message.length);
+        byte[] signature = EcdsaP256Signer.sign(signer.privateKey(), message, 0, message.length);
         BigInteger s = EcdsaP256.scalar(signature, P256.SCALAR_BYTES);
         byte[] highS = signature.clone();
         byte[] negated = BigIntegers.asUnsignedByteArray(P256.SCALAR_BYTES, P256.ORDER.subtract(s));
         System.arraycopy(negated, 0, highS, P256.SCALAR_BYTES, P256.SCALAR_BYTES);
 
         assertTrue(signer.fast().verify(message, signature));
-        assertFalse(EcdsaP256.verify(signer.publicKey(), message, highS));
+        assertFalse(PlainEcdsaP256Verifier.verify(signer.publicKey(), message, highS));
         assertFalse(signer.fast().verify(message, highS));
     }
 

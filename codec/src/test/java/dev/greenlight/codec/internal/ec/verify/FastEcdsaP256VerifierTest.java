@@ -1,13 +1,12 @@
-package dev.greenlight.codec;
+package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
-import dev.greenlight.codec.internal.P256;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
@@ -58,7 +57,7 @@ class FastEcdsaP256VerifierTest {
     void verify_xOfRAtLeastN_acceptsRAsXMinusN() {
         Instance instance = signatureWithLargeX();
 
-        assertTrue(EcdsaP256.verify(new ECPublicKeyParameters(instance.key(), P256.DOMAIN), instance.message(), instance.signature()),
+        assertTrue(PlainEcdsaP256Verifier.verify(new ECPublicKeyParameters(instance.key(), P256.DOMAIN), instance.message(), instance.signature()),
                 "the reference verifier must accept the constructed signature, or the construction is wrong");
         assertTrue(FastEcdsaP256Verifier.forKey(instance.key()).verify(instance.message(), instance.signature()));
     }

@@ -1,4 +1,4 @@
-package dev.greenlight.codec;
+package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.FastEcdsaP256Verifier;
-import dev.greenlight.codec.internal.P256;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
@@ -38,7 +38,7 @@ class DifferentialBatchTest {
         boolean plain() {
             byte[] message = Arrays.copyOf(payload, signatureOffset);
             byte[] signature = Arrays.copyOfRange(payload, signatureOffset, payload.length);
-            return EcdsaP256.verify(key, message, signature);
+            return PlainEcdsaP256Verifier.verify(key, message, signature);
         }
     }
 
@@ -57,7 +57,7 @@ class DifferentialBatchTest {
                 for (int i = 0; i < SIGNED_BYTES; i++) {
                     payload[i] = (byte) random.nextInt();
                 }
-                System.arraycopy(EcdsaP256.sign(privateKey, payload, 0, SIGNED_BYTES), 0, payload, SIGNED_BYTES, EcdsaP256.SIGNATURE_BYTES);
+                System.arraycopy(EcdsaP256Signer.sign(privateKey, payload, 0, SIGNED_BYTES), 0, payload, SIGNED_BYTES, EcdsaP256.SIGNATURE_BYTES);
                 entries.add(new Entry(publicKey, fast, payload, SIGNED_BYTES, "key " + k + " message " + m));
                 byte[] mutated = payload.clone();
                 int bit = random.nextInt(8 * payload.length);

@@ -1,6 +1,8 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec.verify;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Mod;
 import org.bouncycastle.math.raw.Nat256;
@@ -16,7 +18,8 @@ import org.bouncycastle.math.raw.Nat256;
  * <p>Variable time, for public inputs only. Every exceptional case of the addition law is
  * handled, per item. One instance holds the scratch of one batch: not thread-safe.
  */
-public final class P256BatchComb {
+@VariableTime
+final class P256BatchComb {
 
     private static final int[] FIELD_PRIME = Nat256.fromBigInteger(P256.CURVE.getField().getCharacteristic());
     private static final int[] THREE = Nat256.fromBigInteger(BigInteger.valueOf(3));
@@ -39,7 +42,7 @@ public final class P256BatchComb {
     private final int[] inverse = new int[8];
     private final int[] wide = new int[16];
 
-    public P256BatchComb(int capacity) {
+    P256BatchComb(int capacity) {
         this.capacity = capacity;
         this.x = new int[capacity][8];
         this.y = new int[capacity][8];
@@ -55,7 +58,7 @@ public final class P256BatchComb {
      *
      * @param q one table per item, all of one shape (they are walked in lockstep)
      */
-    public void multiplyAdd(int count, int[][] a, P256CombTable p, int[][] b, P256CombTable[] q) {
+    void multiplyAdd(int count, int[][] a, P256CombTable p, int[][] b, P256CombTable[] q) {
         if (count > capacity) {
             throw new IllegalArgumentException("batch of " + count + " for a capacity of " + capacity);
         }
@@ -92,17 +95,17 @@ public final class P256BatchComb {
         }
     }
 
-    public boolean isInfinity(int item) {
+    boolean isInfinity(int item) {
         return infinity[item];
     }
 
     /** Whether accumulator {@code item}, which must not be infinity, has affine x {@code candidate}. */
-    public boolean affineXEquals(int item, int[] candidate) {
+    boolean affineXEquals(int item, int[] candidate) {
         return Nat256.eq(x[item], candidate);
     }
 
     /** For tests, which compare whole points. */
-    public boolean affineEquals(int item, int[] ax, int[] ay) {
+    boolean affineEquals(int item, int[] ax, int[] ay) {
         return !infinity[item] && Nat256.eq(x[item], ax) && Nat256.eq(y[item], ay);
     }
 

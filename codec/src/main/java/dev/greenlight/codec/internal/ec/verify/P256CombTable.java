@@ -1,6 +1,8 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec.verify;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 
@@ -18,7 +20,8 @@ import org.bouncycastle.math.raw.Nat256;
  * the one generator table (3 combs of 11 teeth). Entry 0 of each comb, the point at infinity, is
  * never read.
  */
-public final class P256CombTable {
+@VariableTime
+final class P256CombTable {
 
     /** x then y, 8 little-endian 32-bit limbs each. */
     static final int ENTRY_INTS = 16;
@@ -39,14 +42,14 @@ public final class P256CombTable {
      * The tables kept per trusted key: 4 combs of 8 teeth, 64 KiB, built in about 2 ms. Spacing
      * 8, so a verification takes 7 doublings. (2 combs, 32 KiB, measured about 10% slower.)
      */
-    public static P256CombTable forPublicKey(ECPoint point) {
+    static P256CombTable forPublicKey(ECPoint point) {
         return of(point, 8, 4);
     }
 
     /**
      * @param point a point of P-256 other than infinity, as a public key is
      */
-    public static P256CombTable of(ECPoint point, int teeth, int combs) {
+    static P256CombTable of(ECPoint point, int teeth, int combs) {
         if (point.isInfinity() || !point.isValid()) {
             throw new IllegalArgumentException("a comb table needs a valid finite P-256 point");
         }

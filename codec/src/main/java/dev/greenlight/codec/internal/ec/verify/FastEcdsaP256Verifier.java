@@ -1,6 +1,9 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec.verify;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.util.BigIntegers;
@@ -12,12 +15,13 @@ import org.bouncycastle.util.BigIntegers;
  * u1 G + u2 Q is a joint fixed-base comb over a comb table of G (static, shared) and one of Q
  * (built here, 64 KiB per key, see {@link P256CombTable#forPublicKey}).
  *
- * <p>It accepts exactly what {@link EcdsaP256#verify} accepts (the differential tests hold it to
- * that): 64-byte {@code r || s}, r and s in [1, n-1], s at most n/2, a finite u1 G + u2 Q whose x
- * is r modulo n. Variable time, as verification handles only public data.
+ * <p>It accepts exactly what {@link PlainEcdsaP256Verifier#verify} accepts (the differential tests
+ * hold it to that): 64-byte {@code r || s}, r and s in [1, n-1], s at most n/2, a finite
+ * u1 G + u2 Q whose x is r modulo n. Variable time, as verification handles only public data.
  *
  * <p>Immutable and thread-safe.
  */
+@VariableTime
 public final class FastEcdsaP256Verifier {
 
     /**
@@ -37,12 +41,13 @@ public final class FastEcdsaP256Verifier {
     }
 
     /** @param publicKey a valid P-256 point other than infinity */
+    @VariableTime
     public static FastEcdsaP256Verifier forKey(ECPoint publicKey) {
         return new FastEcdsaP256Verifier(P256CombTable.forPublicKey(publicKey));
     }
 
     /** Verifies a whole signature array: any length but 64 is invalid. */
-    public boolean verify(byte[] message, byte[] signature) {
+    boolean verify(byte[] message, byte[] signature) {
         return signature.length == EcdsaP256.SIGNATURE_BYTES && verify(message, 0, message.length, signature, 0);
     }
 
@@ -50,6 +55,7 @@ public final class FastEcdsaP256Verifier {
      * Verifies the 64 signature bytes at {@code signature[signatureOffset]} over
      * {@code message[offset, offset + length)}.
      */
+    @VariableTime
     public boolean verify(byte[] message, int offset, int length, byte[] signature, int signatureOffset) {
         BigInteger r = EcdsaP256.scalar(signature, signatureOffset);
         BigInteger s = EcdsaP256.scalar(signature, signatureOffset + P256.SCALAR_BYTES);
@@ -84,6 +90,7 @@ public final class FastEcdsaP256Verifier {
      *
      * @param payloads each the signed bytes followed by the 64 signature bytes at {@code signatureOffset}
      */
+    @VariableTime
     public static boolean[] verifyBatch(FastEcdsaP256Verifier[] keys, byte[][] payloads, int signatureOffset) {
         if (keys.length != payloads.length) {
             throw new IllegalArgumentException(keys.length + " keys for " + payloads.length + " payloads");

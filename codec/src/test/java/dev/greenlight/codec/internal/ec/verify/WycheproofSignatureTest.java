@@ -1,4 +1,4 @@
-package dev.greenlight.codec;
+package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.P256;
+import dev.greenlight.codec.SharedVectors;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +55,7 @@ class WycheproofSignatureTest {
     void verify_wycheproofP1363Case_agreesWithLowSPolicy(Case c) {
         ECPublicKeyParameters key = new ECPublicKeyParameters(PublicKeyEncoding.decodePoint(c.point), P256.DOMAIN);
 
-        boolean accepted = EcdsaP256.verify(key, c.message, c.signature);
+        boolean accepted = PlainEcdsaP256Verifier.verify(key, c.message, c.signature);
 
         assertEquals(c.expectedAccepted(), accepted);
     }

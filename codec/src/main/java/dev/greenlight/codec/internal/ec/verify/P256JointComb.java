@@ -1,5 +1,6 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec.verify;
 
+import dev.greenlight.codec.internal.ec.VariableTime;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;
 
@@ -15,7 +16,8 @@ import org.bouncycastle.math.raw.Nat256;
  *
  * <p>One instance holds the scratch of one computation: not thread-safe, create one per call.
  */
-public final class P256JointComb {
+@VariableTime
+final class P256JointComb {
 
     // The accumulator (X, Y, Z); meaningless while infinity is set.
     private final int[] x = new int[8];
@@ -36,7 +38,7 @@ public final class P256JointComb {
      * @param a the scalar of P, 8 little-endian 32-bit limbs
      * @param b the scalar of Q, likewise
      */
-    public void multiplyAdd(int[] a, P256CombTable p, int[] b, P256CombTable q) {
+    void multiplyAdd(int[] a, P256CombTable p, int[] b, P256CombTable q) {
         int[] pOffsets = p.recode(a);
         int[] qOffsets = q.recode(b);
         infinity = true;
@@ -61,7 +63,7 @@ public final class P256JointComb {
         }
     }
 
-    public boolean isInfinity() {
+    boolean isInfinity() {
         return infinity;
     }
 
@@ -69,7 +71,7 @@ public final class P256JointComb {
      * Whether the accumulator's affine x equals the field element {@code candidate}: X == c Z^2,
      * which saves the inversion. {@code candidate} must be below p.
      */
-    public boolean affineXEquals(int[] candidate) {
+    boolean affineXEquals(int[] candidate) {
         if (infinity) {
             return false;
         }
@@ -79,7 +81,7 @@ public final class P256JointComb {
     }
 
     /** Whether the accumulator is the affine point (ax, ay): for tests, which compare whole points. */
-    public boolean affineEquals(int[] ax, int[] ay) {
+    boolean affineEquals(int[] ax, int[] ay) {
         if (!affineXEquals(ax)) {
             return false;
         }

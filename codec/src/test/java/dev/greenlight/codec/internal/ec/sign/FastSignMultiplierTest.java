@@ -1,4 +1,4 @@
-package dev.greenlight.codec;
+package dev.greenlight.codec.internal.ec.sign;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,9 +8,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import dev.greenlight.codec.internal.EcdsaP256;
-import dev.greenlight.codec.internal.P256;
-import dev.greenlight.codec.internal.P256GeneratorComb;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -91,7 +90,7 @@ class FastSignMultiplierTest {
             int offset = message.length == 0 ? 0 : random.nextInt(message.length);
             int length = message.length - offset;
             assertArrayEquals(referenceSign(key, message, offset, length),
-                    EcdsaP256.sign(key, message, offset, length), "key #" + i);
+                    EcdsaP256Signer.sign(key, message, offset, length), "key #" + i);
         }
     }
 

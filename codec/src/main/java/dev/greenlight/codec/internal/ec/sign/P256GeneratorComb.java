@@ -1,6 +1,8 @@
-package dev.greenlight.codec.internal;
+package dev.greenlight.codec.internal.ec.sign;
 
 import java.math.BigInteger;
+import dev.greenlight.codec.internal.ec.ConstantTime;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.math.ec.AbstractECMultiplier;
 import org.bouncycastle.math.ec.ECLookupTable;
 import org.bouncycastle.math.ec.ECPoint;
@@ -27,7 +29,8 @@ import org.bouncycastle.math.raw.Nat;
  *
  * <p>Immutable and thread-safe; {@link #instance()} builds its tables once, in a few milliseconds.
  */
-public final class P256GeneratorComb extends AbstractECMultiplier {
+@ConstantTime
+final class P256GeneratorComb extends AbstractECMultiplier {
 
     private static final int SCALAR_BITS = P256.ORDER.bitLength();
 
@@ -84,12 +87,12 @@ public final class P256GeneratorComb extends AbstractECMultiplier {
      */
     private static final P256GeneratorComb DEFAULT = new P256GeneratorComb(5, 13);
 
-    public static P256GeneratorComb instance() {
+    static P256GeneratorComb instance() {
         return DEFAULT;
     }
 
     /** Another shape, for tests and measurements; builds its tables on each call. */
-    public static P256GeneratorComb of(int teeth, int combs) {
+    static P256GeneratorComb of(int teeth, int combs) {
         return new P256GeneratorComb(teeth, combs);
     }
 
@@ -98,6 +101,7 @@ public final class P256GeneratorComb extends AbstractECMultiplier {
      * @param k below 2^256, as an ECDSA nonce is
      */
     @Override
+    @ConstantTime
     protected ECPoint multiplyPositive(ECPoint p, BigInteger k) {
         if (!p.equals(P256.PARAMETERS.getG())) {
             throw new IllegalArgumentException("this multiplier only multiplies the P-256 generator");
