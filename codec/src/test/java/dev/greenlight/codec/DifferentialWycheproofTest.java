@@ -42,7 +42,7 @@ class DifferentialWycheproofTest {
             ECPoint point = PublicKeyEncoding.decodePoint(encodedKey);
             ECPublicKeyParameters key = new ECPublicKeyParameters(point, P256.DOMAIN);
             FastEcdsaP256Verifier fast = FastEcdsaP256Verifier.forKey(point);
-            TrustedKey trusted = TrustedKey.of(P256Keys.publicKeyFromPoint(encodedKey));
+            TrustedKey trusted = TrustedKey.of(PointKeys.publicKeyFromPoint(encodedKey));
             for (JsonNode test : group.get("tests")) {
                 cases.add(new Case(test.get("tcId").asInt(), test.get("comment").asText(), test.get("result").asText(),
                         HEX.parseHex(test.get("msg").asText()), HEX.parseHex(test.get("sig").asText()), key, fast, trusted));

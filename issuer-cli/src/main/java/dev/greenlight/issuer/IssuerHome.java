@@ -1,10 +1,13 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.codec.EncryptedPrivateKeys;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.Issuer;
+import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyFormatException;
 import dev.greenlight.codec.KeyId;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.P256KeyPairs;
+import dev.greenlight.codec.PemKeys;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -88,7 +91,7 @@ final class IssuerHome {
             } finally {
                 Arrays.fill(encoded, (byte) 0);
             }
-            KeyId keyId = home.addKey(P256Keys.generate(random), passphrase, random);
+            KeyId keyId = home.addKey(P256KeyPairs.generate(random), passphrase, random);
             Properties settings = new Properties();
             settings.setProperty(ACTIVE_KEY, keyId.toString());
             settings.setProperty(DEFAULT_VALIDITY, Validity.format(Issuer.DEFAULT_VALIDITY));
@@ -135,11 +138,13 @@ final class IssuerHome {
         ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
         KeyId keyId = KeyId.of(publicKey);
         SecureFiles.createPrivateDirectories(keysDirectory());
-        String privatePem = PrivateKeyFiles.toPem((ECPrivateKey) pair.getPrivate(), passphrase, random);
+        ECPrivateKey privateKey = (ECPrivateKey) pair.getPrivate();
+        String privatePem = passphrase == null ? PemKeys.privateKeyToPem(privateKey)
+                : EncryptedPrivateKeys.toPem(privateKey, passphrase, random);
         // A key id already present means the same key (or a 1-in-4-billion clash): never replace a private key.
         SecureFiles.writePrivate(privateKeyFile(keyId), privatePem.getBytes(StandardCharsets.US_ASCII), false);
-        SecureFiles.writePublic(publicKeyFile(keyId), P256Keys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII), true);
-        SecureFiles.writePublic(jwkFile(keyId), (P256Keys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8), true);
+        SecureFiles.writePublic(publicKeyFile(keyId), PemKeys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII), true);
+        SecureFiles.writePublic(jwkFile(keyId), (JwkKeys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8), true);
         return keyId;
     }
 
@@ -189,7 +194,7 @@ final class IssuerHome {
                 KeyId keyId = KeyId.of(publicKey);
                 Path privateFile = privateKeyFile(keyId);
                 boolean hasPrivate = Files.isRegularFile(privateFile);
-                boolean encrypted = hasPrivate && PrivateKeyFiles.isEncrypted(Files.readString(privateFile, StandardCharsets.US_ASCII));
+                boolean encrypted = hasPrivate && EncryptedPrivateKeys.isEncrypted(Files.readString(privateFile, StandardCharsets.US_ASCII));
                 keys.add(new StoredKey(keyId, publicKey, hasPrivate, encrypted));
             }
         } catch (IOException e) {
@@ -227,11 +232,30 @@ final class IssuerHome {
         } catch (IOException e) {
             throw new CliException(ExitCodes.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
         }
-        ECPrivateKey key = PrivateKeyFiles.fromPem(pem, passphrase);
-        if (!KeyId.of(P256Keys.publicKeyOf(key)).equals(keyId)) {
+        ECPrivateKey key = readPrivateKey(pem, passphrase);
+        if (!KeyId.of(P256KeyPairs.publicKeyOf(key)).equals(keyId)) {
             throw new CliException(ExitCodes.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);
         }
         return key;
+    }
+
+    /** @param passphrase asked for only if the key is encrypted */
+    private static ECPrivateKey readPrivateKey(String pem, PassphraseSource passphrase) {
+        if (!EncryptedPrivateKeys.isEncrypted(pem)) {
+            try {
+                return PemKeys.privateKeyFromPem(pem);
+            } catch (KeyFormatException e) {
+                throw new CliException(ExitCodes.KEY_ERROR, e.getMessage(), e);
+            }
+        }
+        char[] secret = passphrase.read("Passphrase for the signing key");
+        try {
+            return EncryptedPrivateKeys.fromPem(pem, secret);
+        } catch (KeyFormatException e) {
+            throw new CliException(ExitCodes.KEY_ERROR, e.getMessage(), e);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     /** An issuer signing with the active key. */
@@ -250,7 +274,7 @@ final class IssuerHome {
 
     private static ECPublicKey readPublicKey(Path file) {
         try {
-            return P256Keys.publicKeyFromPem(Files.readString(file, StandardCharsets.US_ASCII));
+            return PemKeys.publicKeyFromPem(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new CliException(ExitCodes.IO_ERROR, "Cannot read " + file + ": " + e, e);
         } catch (KeyFormatException e) {
