@@ -8,6 +8,7 @@ import dev.greenlight.codec.KeyFormatException;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
+import dev.greenlight.issuer.IssuerHomeException.Reason;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -39,6 +40,8 @@ import java.util.stream.Stream;
  * keys/KID.jwk.json          public JWK, kid = KID                0644
  * </pre>
  * Directories are 0700. Nothing here prints or logs the secret or a private key.
+ *
+ * <p>Failures are {@link IssuerHomeException}s with a reason; the commands choose the exit code.
  */
 final class IssuerHome {
 
@@ -73,12 +76,12 @@ final class IssuerHome {
     /**
      * Creates a home with a new identity secret and a first signing key, which becomes active.
      *
-     * @throws CliException {@link ExitCodes#ALREADY_EXISTS} if a home is there and not {@code force}
+     * @throws IssuerHomeException {@link Reason#ALREADY_EXISTS} if a home is there and not {@code force}
      */
     static IssuerHome create(Path root, boolean force, SecureRandom random, char[] passphrase) {
         IssuerHome home = new IssuerHome(root);
         if (!force && (Files.exists(root.resolve(SETTINGS)) || Files.exists(root.resolve(IDENTITY_SECRET)))) {
-            throw new CliException(ExitCodes.ALREADY_EXISTS, "An issuer home already exists at " + root
+            throw new IssuerHomeException(Reason.ALREADY_EXISTS, "An issuer home already exists at " + root
                     + "; --force replaces its identity secret and settings (codes issued so far can then no longer be linked to people)");
         }
         try {
@@ -97,17 +100,17 @@ final class IssuerHome {
             settings.setProperty(DEFAULT_VALIDITY, Validity.format(Issuer.DEFAULT_VALIDITY));
             home.writeSettings(settings, force);
         } catch (FileAlreadyExistsException e) {
-            throw new CliException(ExitCodes.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile() + " (use --force)", e);
+            throw new IssuerHomeException(Reason.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile() + " (use --force)", e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot create the issuer home at " + root + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot create the issuer home at " + root + ": " + e, e);
         }
         return home;
     }
 
-    /** @throws CliException {@link ExitCodes#NO_HOME} if there is no initialised home at {@code root} */
+    /** @throws IssuerHomeException {@link Reason#NO_HOME} if there is no initialised home at {@code root} */
     static IssuerHome open(Path root) {
         if (!Files.isRegularFile(root.resolve(SETTINGS)) || !Files.isRegularFile(root.resolve(IDENTITY_SECRET))) {
-            throw new CliException(ExitCodes.NO_HOME, "No issuer home at " + root + ": create one with 'gl-issue init'"
+            throw new IssuerHomeException(Reason.NO_HOME, "No issuer home at " + root + ": create one with 'gl-issue init'"
                     + " (or point --home / " + ENVIRONMENT_VARIABLE + " at yours)");
         }
         return new IssuerHome(root);
@@ -157,12 +160,12 @@ final class IssuerHome {
     KeyId activeKeyId() {
         String value = settings().getProperty(ACTIVE_KEY);
         if (value == null) {
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + " names no " + ACTIVE_KEY);
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + " names no " + ACTIVE_KEY);
         }
         try {
             return KeyId.parse(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
         }
     }
 
@@ -174,7 +177,7 @@ final class IssuerHome {
         try {
             return Validity.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
         }
     }
 
@@ -198,7 +201,7 @@ final class IssuerHome {
                 keys.add(new StoredKey(keyId, publicKey, hasPrivate, encrypted));
             }
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot list " + keysDirectory() + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot list " + keysDirectory() + ": " + e, e);
         }
         return keys;
     }
@@ -210,10 +213,10 @@ final class IssuerHome {
             raw = Base64.getDecoder().decode(text);
             return IdentitySecret.of(raw);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the identity secret: " + e.getClass().getSimpleName(), e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the identity secret: " + e.getClass().getSimpleName(), e);
         } catch (IllegalArgumentException e) {
             // Not the decoder's message: it could quote characters of the secret.
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(IDENTITY_SECRET) + " is not a Base64 secret of at least "
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(IDENTITY_SECRET) + " is not a Base64 secret of at least "
                     + IdentitySecret.MIN_BYTES + " bytes");
         } finally {
             if (raw != null) {
@@ -228,31 +231,31 @@ final class IssuerHome {
         try {
             pem = Files.readString(privateKeyFile(keyId), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCodes.KEY_ERROR, "The active key " + keyId + " has no private key file " + privateKeyFile(keyId), e);
+            throw new IssuerHomeException(Reason.KEY_ERROR, "The active key " + keyId + " has no private key file " + privateKeyFile(keyId), e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
         }
         ECPrivateKey key = readPrivateKey(pem, passphrase);
         if (!KeyId.of(P256KeyPairs.publicKeyOf(key)).equals(keyId)) {
-            throw new CliException(ExitCodes.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);
+            throw new IssuerHomeException(Reason.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);
         }
         return key;
     }
 
-    /** @param passphrase asked for only if the key is encrypted */
+    /** @param passphrase asked for only if the key is encrypted; what it throws passes through */
     private static ECPrivateKey readPrivateKey(String pem, PassphraseSource passphrase) {
         if (!EncryptedPrivateKeys.isEncrypted(pem)) {
             try {
                 return PemKeys.privateKeyFromPem(pem);
             } catch (KeyFormatException e) {
-                throw new CliException(ExitCodes.KEY_ERROR, e.getMessage(), e);
+                throw new IssuerHomeException(Reason.KEY_ERROR, e.getMessage(), e);
             }
         }
         char[] secret = passphrase.read("Passphrase for the signing key");
         try {
             return EncryptedPrivateKeys.fromPem(pem, secret);
         } catch (KeyFormatException e) {
-            throw new CliException(ExitCodes.KEY_ERROR, e.getMessage(), e);
+            throw new IssuerHomeException(Reason.KEY_ERROR, e.getMessage(), e);
         } finally {
             Arrays.fill(secret, '\0');
         }
@@ -276,9 +279,9 @@ final class IssuerHome {
         try {
             return PemKeys.publicKeyFromPem(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read " + file + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read " + file + ": " + e, e);
         } catch (KeyFormatException e) {
-            throw new CliException(ExitCodes.KEY_ERROR, file + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.KEY_ERROR, file + ": " + e.getMessage(), e);
         }
     }
 
@@ -287,7 +290,7 @@ final class IssuerHome {
         try {
             settings.load(new StringReader(Files.readString(root.resolve(SETTINGS), StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read " + root.resolve(SETTINGS) + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read " + root.resolve(SETTINGS) + ": " + e, e);
         }
         return settings;
     }
