@@ -51,8 +51,8 @@ final class SpecVectorGenerator {
 
     final ECPrivateKey keyA = deterministicKey("greenlight spec vector key A");
     final ECPrivateKey keyB = deterministicKey("greenlight spec vector key B");
-    final IdentitySecret identitySecret = IdentitySecret.of(
-            EcdsaP256.sha256(bytes("greenlight spec vector identity secret"), 0, 38));
+    private final byte[] identitySecretBytes = EcdsaP256.sha256(bytes("greenlight spec vector identity secret"), 0, 38);
+    final IdentitySecret identitySecret = IdentitySecret.of(identitySecretBytes);
     private final Map<String, ECPrivateKey> keys = new LinkedHashMap<>();
 
     SpecVectorGenerator() {
@@ -91,7 +91,7 @@ final class SpecVectorGenerator {
                 throw new IllegalStateException(e);
             }
         });
-        doc.put("identitySecret", HEX.formatHex(identitySecret.toBytes()));
+        doc.put("identitySecret", HEX.formatHex(identitySecretBytes));
         doc.set("invalidPublicKeys", invalidPublicKeys(P256KeyPairs.publicKeyOf(keyA)));
         return doc;
     }

@@ -2,6 +2,7 @@ package dev.greenlight.issuer;
 
 import dev.greenlight.codec.EncryptedPrivateKeys;
 import dev.greenlight.codec.IdentitySecret;
+import dev.greenlight.codec.IdentitySecretFile;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyFormatException;
@@ -10,6 +11,7 @@ import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
 import dev.greenlight.issuer.IssuerHomeException.Reason;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -86,14 +87,8 @@ final class IssuerHome {
         }
         try {
             SecureFiles.createPrivateDirectories(root.resolve(KEYS));
-            byte[] secret = IdentitySecret.generate(random).toBytes();
-            byte[] encoded = (Base64.getEncoder().encodeToString(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
-            Arrays.fill(secret, (byte) 0);
-            try {
-                SecureFiles.writePrivate(root.resolve(IDENTITY_SECRET), encoded, force);
-            } finally {
-                Arrays.fill(encoded, (byte) 0);
-            }
+            IdentitySecret secret = IdentitySecret.generate(random);
+            SecureFiles.writePrivate(root.resolve(IDENTITY_SECRET), out -> IdentitySecretFile.write(secret, out), force);
             KeyId keyId = home.addKey(P256KeyPairs.generate(random), passphrase, random);
             Properties settings = new Properties();
             settings.setProperty(ACTIVE_KEY, keyId.toString());
@@ -207,21 +202,13 @@ final class IssuerHome {
     }
 
     IdentitySecret identitySecret() {
-        byte[] raw = null;
-        try {
-            String text = Files.readString(root.resolve(IDENTITY_SECRET), StandardCharsets.US_ASCII).strip();
-            raw = Base64.getDecoder().decode(text);
-            return IdentitySecret.of(raw);
+        try (InputStream in = Files.newInputStream(root.resolve(IDENTITY_SECRET))) {
+            return IdentitySecretFile.read(in);
         } catch (IOException e) {
             throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the identity secret: " + e.getClass().getSimpleName(), e);
-        } catch (IllegalArgumentException e) {
-            // Not the decoder's message: it could quote characters of the secret.
+        } catch (KeyFormatException e) {
             throw new IssuerHomeException(Reason.NO_HOME, root.resolve(IDENTITY_SECRET) + " is not a Base64 secret of at least "
-                    + IdentitySecret.MIN_BYTES + " bytes");
-        } finally {
-            if (raw != null) {
-                Arrays.fill(raw, (byte) 0);
-            }
+                    + IdentitySecret.MIN_BYTES + " bytes", e);
         }
     }
 

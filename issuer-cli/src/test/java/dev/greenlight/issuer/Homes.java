@@ -44,6 +44,11 @@ final class Homes {
     }
 
     static IdentitySecret identitySecret(Path home) throws IOException {
-        return IdentitySecret.of(Base64.getDecoder().decode(Files.readString(home.resolve("identity-secret")).strip()));
+        return IdentitySecret.of(identitySecretBytes(home));
+    }
+
+    /** Decoded here, not by codec's IdentitySecretFile: the file's format is checked by a second reader. */
+    static byte[] identitySecretBytes(Path home) throws IOException {
+        return Base64.getDecoder().decode(Files.readString(home.resolve("identity-secret")).strip());
     }
 }
