@@ -15,7 +15,6 @@ class JwkKeysTest {
 
     private static final KeyPair PAIR = TestKeys.newKeyPair();
     private static final ECPublicKey PUBLIC = (ECPublicKey) PAIR.getPublic();
-    private static final ECPrivateKey PRIVATE = (ECPrivateKey) PAIR.getPrivate();
 
     @Test
     void jwk_roundTrip_carriesTheKeyIdAsKid() {
@@ -36,11 +35,12 @@ class JwkKeysTest {
 
     @Test
     void publicKeyFromJwk_withPrivatePart_isRefusedWithoutPrintingIt() throws Exception {
+        ECPrivateKey privateKey = (ECPrivateKey) PAIR.getPrivate();
         String withD = new com.nimbusds.jose.jwk.ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256, PUBLIC)
-                .privateKey(PRIVATE).build().toJSONString();
+                .privateKey(privateKey).build().toJSONString();
         KeyFormatException e = assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeyFromJwk(withD));
         assertTrue(e.getMessage().contains("private"), e.getMessage());
-        String d = com.nimbusds.jose.util.Base64URL.encode(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, PRIVATE.getS())).toString();
+        String d = com.nimbusds.jose.util.Base64URL.encode(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, privateKey.getS())).toString();
         assertFalse(e.getMessage().contains(d));
     }
 }
