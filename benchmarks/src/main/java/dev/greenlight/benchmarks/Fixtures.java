@@ -17,7 +17,7 @@ import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.IssuedCode;
 import dev.greenlight.codec.Issuer;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
 
@@ -36,7 +36,7 @@ final class Fixtures {
 
     Fixtures() {
         SecureRandom random = new SecureRandom();
-        this.keys = P256Keys.generate(random);
+        this.keys = P256KeyPairs.generate(random);
         this.issuer = Issuer.builder()
                 .signingKey((ECPrivateKey) keys.getPrivate())
                 .identitySecret(IdentitySecret.generate(random))

@@ -17,6 +17,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * while the authority that holds it can link scan records back to a person.
  *
  * <p>Immutable and thread-safe. Never printed: {@link #toString()} says only that it is a secret.
+ * No getter hands out its bytes: {@link IdentitySecretFile} writes and reads its stored form.
  */
 public final class IdentitySecret {
 
@@ -53,8 +54,11 @@ public final class IdentitySecret {
         return new IdentityHash(Arrays.copyOf(full, IdentityHash.BYTES));
     }
 
-    /** The raw secret, for storing it in the issuer's home. Handle it as you would a private key. */
-    public byte[] toBytes() {
+    /**
+     * A copy of the raw secret for {@link IdentitySecretFile}, its one stored form; the caller
+     * clears it. Not public: nothing outside this package should hold the secret's bytes.
+     */
+    byte[] copyOfKey() {
         return key.clone();
     }
 

@@ -46,7 +46,7 @@ public final class Issuer {
 
     private Issuer(Builder builder) {
         this.signingKey = new ECPrivateKeyParameters(builder.signingKey.getS(), P256.DOMAIN);
-        this.publicKey = P256Keys.publicKeyOf(builder.signingKey);
+        this.publicKey = P256KeyPairs.publicKeyOf(builder.signingKey);
         this.keyId = KeyId.of(publicKey);
         this.identitySecret = builder.identitySecret;
         this.clock = builder.clock;

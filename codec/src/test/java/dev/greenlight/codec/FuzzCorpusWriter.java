@@ -140,10 +140,10 @@ public final class FuzzCorpusWriter {
 
     private static Map<String, String> publicPems() throws Exception {
         Map<String, String> seeds = new LinkedHashMap<>();
-        String pem = P256Keys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String pem = PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
         seeds.put("valid", pem);
         seeds.put("valid-crlf", pem.replace("\n", "\r\n"));
-        seeds.put("private-key", P256Keys.privateKeyToPem(FuzzFixtures.ISSUER_KEY));
+        seeds.put("private-key", PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY));
         seeds.put("two-blocks", pem + pem);
         seeds.put("no-end", pem.substring(0, pem.indexOf("-----END")));
         seeds.put("mismatched-end", pem.replace("END PUBLIC KEY", "END PRIVATE KEY"));
@@ -158,11 +158,11 @@ public final class FuzzCorpusWriter {
 
     private static Map<String, String> privatePems() throws Exception {
         Map<String, String> seeds = new LinkedHashMap<>();
-        String pem = P256Keys.privateKeyToPem(FuzzFixtures.ISSUER_KEY);
+        String pem = PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY);
         seeds.put("valid", pem);
         seeds.put("sec1-label", pem.replace("PRIVATE KEY", "EC PRIVATE KEY"));
         seeds.put("encrypted-label", pem.replace("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"));
-        seeds.put("public-key", P256Keys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY));
+        seeds.put("public-key", PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY));
         byte[] der = FuzzFixtures.ISSUER_KEY.getEncoded();
         seeds.put("truncated-der", pemOf("PRIVATE KEY", Arrays.copyOf(der, der.length - 10)));
         byte[] zeroScalar = der.clone();
@@ -180,8 +180,8 @@ public final class FuzzCorpusWriter {
     }
 
     private static Map<String, String> jwks(boolean asSet) throws Exception {
-        String jwk = P256Keys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
-        ECPublicKey other = P256Keys.publicKeyOf(FuzzFixtures.UNTRUSTED_KEY);
+        String jwk = JwkKeys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        ECPublicKey other = P256KeyPairs.publicKeyOf(FuzzFixtures.UNTRUSTED_KEY);
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("valid", jwk);
         keys.put("no-kid", jwk.replaceAll("\"kid\":\"[0-9a-f]+\",?", ""));
@@ -202,7 +202,7 @@ public final class FuzzCorpusWriter {
             return keys;
         }
         Map<String, String> sets = new LinkedHashMap<>();
-        sets.put("valid-two-keys", P256Keys.publicKeysToJwks(List.of(FuzzFixtures.ISSUER_PUBLIC_KEY, other)));
+        sets.put("valid-two-keys", JwkKeys.publicKeysToJwks(List.of(FuzzFixtures.ISSUER_PUBLIC_KEY, other)));
         sets.put("empty-set", "{\"keys\":[]}");
         sets.put("keys-not-array", "{\"keys\":{}}");
         sets.put("keys-missing", "{}");

@@ -44,9 +44,9 @@ final class FuzzFixtures {
             -----END PRIVATE KEY-----
             """;
 
-    static final ECPrivateKey ISSUER_KEY = P256Keys.privateKeyFromPem(ISSUER_KEY_PEM);
-    static final ECPublicKey ISSUER_PUBLIC_KEY = P256Keys.publicKeyOf(ISSUER_KEY);
-    static final ECPrivateKey UNTRUSTED_KEY = P256Keys.privateKeyFromPem(UNTRUSTED_KEY_PEM);
+    static final ECPrivateKey ISSUER_KEY = PemKeys.privateKeyFromPem(ISSUER_KEY_PEM);
+    static final ECPublicKey ISSUER_PUBLIC_KEY = P256KeyPairs.publicKeyOf(ISSUER_KEY);
+    static final ECPrivateKey UNTRUSTED_KEY = PemKeys.privateKeyFromPem(UNTRUSTED_KEY_PEM);
 
     static final IdentitySecret SECRET = IdentitySecret.of(new byte[] {
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});

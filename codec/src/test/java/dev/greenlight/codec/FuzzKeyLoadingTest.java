@@ -12,7 +12,7 @@ import java.security.interfaces.ECPublicKey;
 import java.util.List;
 
 /**
- * Fuzz targets for every key loader in {@link P256Keys}. Property: a loader returns a usable
+ * Fuzz targets for every key loader ({@link PemKeys}, {@link JwkKeys}, {@link PointKeys}). Property: a loader returns a usable
  * P-256 key (a verifier can trust it, and it survives a save-and-load round trip) or throws
  * {@link KeyFormatException}; nothing else escapes. Trust files come from outside (a venue's
  * download, an operator's copy-paste), so a loader sees hostile input as often as a verifier does.
@@ -31,7 +31,7 @@ class FuzzKeyLoadingTest {
         String pem = new String(data, StandardCharsets.UTF_8);
         ECPublicKey key;
         try {
-            key = P256Keys.publicKeyFromPem(pem);
+            key = PemKeys.publicKeyFromPem(pem);
         } catch (KeyFormatException e) {
             assertNotNull(e.getMessage());
             return;
@@ -45,14 +45,14 @@ class FuzzKeyLoadingTest {
         String pem = new String(data, StandardCharsets.UTF_8);
         ECPrivateKey key;
         try {
-            key = P256Keys.privateKeyFromPem(pem);
+            key = PemKeys.privateKeyFromPem(pem);
         } catch (KeyFormatException e) {
             assertNotNull(e.getMessage());
             return;
         }
         // A loaded private key must be able to stand behind an issuer, and round-trip through PEM.
-        assertUsable(P256Keys.publicKeyOf(key));
-        assertEquals(key.getS(), P256Keys.privateKeyFromPem(P256Keys.privateKeyToPem(key)).getS());
+        assertUsable(P256KeyPairs.publicKeyOf(key));
+        assertEquals(key.getS(), PemKeys.privateKeyFromPem(PemKeys.privateKeyToPem(key)).getS());
     }
 
     @FuzzTest
@@ -61,13 +61,13 @@ class FuzzKeyLoadingTest {
         String json = new String(data, StandardCharsets.UTF_8);
         ECPublicKey key;
         try {
-            key = P256Keys.publicKeyFromJwk(json);
+            key = JwkKeys.publicKeyFromJwk(json);
         } catch (KeyFormatException e) {
             assertNotNull(e.getMessage());
             return;
         }
         assertUsable(key);
-        assertEquals(key.getW(), P256Keys.publicKeyFromJwk(P256Keys.publicKeyToJwk(key)).getW());
+        assertEquals(key.getW(), JwkKeys.publicKeyFromJwk(JwkKeys.publicKeyToJwk(key)).getW());
     }
 
     @FuzzTest
@@ -76,20 +76,20 @@ class FuzzKeyLoadingTest {
         String json = new String(data, StandardCharsets.UTF_8);
         List<ECPublicKey> keys;
         try {
-            keys = P256Keys.publicKeysFromJwks(json);
+            keys = JwkKeys.publicKeysFromJwks(json);
         } catch (KeyFormatException e) {
             assertNotNull(e.getMessage());
             return;
         }
         keys.forEach(FuzzKeyLoadingTest::assertUsable);
-        assertEquals(keys.size(), P256Keys.publicKeysFromJwks(P256Keys.publicKeysToJwks(keys)).size());
+        assertEquals(keys.size(), JwkKeys.publicKeysFromJwks(JwkKeys.publicKeysToJwks(keys)).size());
     }
 
     @FuzzTest
     void publicKeyFromSpki_anyBytes_keyFormatExceptionOnly(byte[] der) {
         ECPublicKey key;
         try {
-            key = P256Keys.publicKeyFromSpki(der);
+            key = PemKeys.publicKeyFromSpki(der);
         } catch (KeyFormatException e) {
             assertNotNull(e.getMessage());
             return;
@@ -101,7 +101,7 @@ class FuzzKeyLoadingTest {
     void publicKeyFromPoint_anyBytes_keyFormatExceptionOnly(byte[] point) {
         ECPublicKey key;
         try {
-            key = P256Keys.publicKeyFromPoint(point);
+            key = PointKeys.publicKeyFromPoint(point);
         } catch (KeyFormatException e) {
             assertNotNull(e.getMessage());
             return;
@@ -117,6 +117,6 @@ class FuzzKeyLoadingTest {
     private static void assertUsable(ECPublicKey key) {
         TrustedKey trusted = TrustedKey.of(key);
         assertNotNull(trusted.keyId());
-        assertEquals(key.getW(), P256Keys.publicKeyFromPem(P256Keys.publicKeyToPem(key)).getW());
+        assertEquals(key.getW(), PemKeys.publicKeyFromPem(PemKeys.publicKeyToPem(key)).getW());
     }
 }

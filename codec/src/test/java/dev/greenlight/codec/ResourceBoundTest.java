@@ -102,31 +102,31 @@ class ResourceBoundTest {
     @Test
     void publicKeysFromJwks_nestingAtTheJsonCap_loads() {
         // Unknown members are ignored (RFC 7517 4), so a deep one is only the JSON reader's concern.
-        List<?> keys = P256Keys.publicKeysFromJwks(jwksWithNestedMember(JSON_NESTING_CAP));
+        List<?> keys = JwkKeys.publicKeysFromJwks(jwksWithNestedMember(JSON_NESTING_CAP));
 
         assertEquals(1, keys.size());
     }
 
     @Test
     void publicKeysFromJwks_nestingOneAboveTheJsonCap_keyFormatException() {
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks(jwksWithNestedMember(JSON_NESTING_CAP + 1)));
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks(jwksWithNestedMember(JSON_NESTING_CAP + 1)));
     }
 
     @Test
     void publicKeyFromJwk_nestingAtAndAboveTheJsonCap_loadsThenRefused() {
-        String jwk = P256Keys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String jwk = JwkKeys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
 
         // The JWK object is level 1, so its member may nest cap - 1 arrays.
         assertEquals(FuzzFixtures.ISSUER_PUBLIC_KEY.getW(),
-                P256Keys.publicKeyFromJwk(withNestedMember(jwk, JSON_NESTING_CAP - 1)).getW());
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk(withNestedMember(jwk, JSON_NESTING_CAP)));
+                JwkKeys.publicKeyFromJwk(withNestedMember(jwk, JSON_NESTING_CAP - 1)).getW());
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeyFromJwk(withNestedMember(jwk, JSON_NESTING_CAP)));
     }
 
     @Test
     void publicKeysFromJwks_hundredThousandNestedArrays_keyFormatExceptionNotStackOverflow() {
         String deep = "{\"keys\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
 
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks(deep));
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks(deep));
     }
 
     @Test
@@ -134,23 +134,23 @@ class ResourceBoundTest {
         String entry = "{\"kty\":\"oct\",\"k\":\"AAAA\"},";
         String jwks = "{\"keys\":[" + entry.repeat(TEN_MEGABYTES / entry.length()) + "{}]}";
 
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks(jwks));
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks(jwks));
     }
 
     @Test
     void publicKeyFromPem_tenMegabyteBody_keyFormatException() {
         String pem = "-----BEGIN PUBLIC KEY-----\n" + "A".repeat(TEN_MEGABYTES) + "\n-----END PUBLIC KEY-----\n";
 
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPem(pem));
+        assertThrows(KeyFormatException.class, () -> PemKeys.publicKeyFromPem(pem));
     }
 
     @Test
     void publicKeyFromPem_atAndAboveTheCap_parsedThenRefusedBeforeParsing() {
-        String pem = P256Keys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String pem = PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
         String atCap = pem + " ".repeat(dev.greenlight.codec.internal.Pem.MAX_CHARS - pem.length());
 
-        assertEquals(FuzzFixtures.ISSUER_PUBLIC_KEY.getW(), P256Keys.publicKeyFromPem(atCap).getW());
-        KeyFormatException e = assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPem(atCap + " "));
+        assertEquals(FuzzFixtures.ISSUER_PUBLIC_KEY.getW(), PemKeys.publicKeyFromPem(atCap).getW());
+        KeyFormatException e = assertThrows(KeyFormatException.class, () -> PemKeys.publicKeyFromPem(atCap + " "));
         assertTrue(e.getMessage().contains("at most " + dev.greenlight.codec.internal.Pem.MAX_CHARS), e.getMessage());
     }
 
@@ -160,38 +160,38 @@ class ResourceBoundTest {
         String line = "-----BEGIN A-----\n";
         String repeated = line.repeat(dev.greenlight.codec.internal.Pem.MAX_CHARS / line.length());
 
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPem(repeated));
-        assertThrows(KeyFormatException.class, () -> P256Keys.privateKeyFromPem(repeated));
+        assertThrows(KeyFormatException.class, () -> PemKeys.publicKeyFromPem(repeated));
+        assertThrows(KeyFormatException.class, () -> PemKeys.privateKeyFromPem(repeated));
     }
 
     @Test
     void publicKeyFromJwk_atAndAboveTheCap_parsedThenRefused() {
-        String jwk = P256Keys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
-        String atCap = jwk + " ".repeat(P256Keys.MAX_JWK_CHARS - jwk.length());
+        String jwk = JwkKeys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String atCap = jwk + " ".repeat(JwkKeys.MAX_JWK_CHARS - jwk.length());
 
-        assertEquals(FuzzFixtures.ISSUER_PUBLIC_KEY.getW(), P256Keys.publicKeyFromJwk(atCap).getW());
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk(atCap + " "));
+        assertEquals(FuzzFixtures.ISSUER_PUBLIC_KEY.getW(), JwkKeys.publicKeyFromJwk(atCap).getW());
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeyFromJwk(atCap + " "));
     }
 
     @Test
     void publicKeysFromJwks_atAndAboveTheCap_parsedThenRefused() {
-        String jwks = P256Keys.publicKeysToJwks(List.of(FuzzFixtures.ISSUER_PUBLIC_KEY));
-        String atCap = jwks + " ".repeat(P256Keys.MAX_JWKS_CHARS - jwks.length());
+        String jwks = JwkKeys.publicKeysToJwks(List.of(FuzzFixtures.ISSUER_PUBLIC_KEY));
+        String atCap = jwks + " ".repeat(JwkKeys.MAX_JWKS_CHARS - jwks.length());
 
-        assertEquals(1, P256Keys.publicKeysFromJwks(atCap).size());
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks(atCap + " "));
+        assertEquals(1, JwkKeys.publicKeysFromJwks(atCap).size());
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks(atCap + " "));
     }
 
     @Test
     void jwkLoaders_jsonNull_keyFormatExceptionNotNullPointer() {
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk("null"));
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks("null"));
-        assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks("{\"keys\":[null]}"));
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeyFromJwk("null"));
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks("null"));
+        assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks("{\"keys\":[null]}"));
     }
 
     /** A JWK Set of the fixture key whose key object has a member nested to {@code depth} levels in all. */
     private static String jwksWithNestedMember(int depth) {
-        String jwk = P256Keys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String jwk = JwkKeys.publicKeyToJwk(FuzzFixtures.ISSUER_PUBLIC_KEY);
         // Levels: the set object, the "keys" array, the key object, then the member's arrays.
         return "{\"keys\":[" + withNestedMember(jwk, depth - 3) + "]}";
     }

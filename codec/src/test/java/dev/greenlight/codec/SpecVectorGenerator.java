@@ -52,8 +52,8 @@ final class SpecVectorGenerator {
 
     final ECPrivateKey keyA = deterministicKey("greenlight spec vector key A");
     final ECPrivateKey keyB = deterministicKey("greenlight spec vector key B");
-    final IdentitySecret identitySecret = IdentitySecret.of(
-            EcdsaP256.sha256(bytes("greenlight spec vector identity secret"), 0, 38));
+    private final byte[] identitySecretBytes = EcdsaP256.sha256(bytes("greenlight spec vector identity secret"), 0, 38);
+    final IdentitySecret identitySecret = IdentitySecret.of(identitySecretBytes);
     private final Map<String, ECPrivateKey> keys = new LinkedHashMap<>();
 
     SpecVectorGenerator() {
@@ -77,23 +77,23 @@ final class SpecVectorGenerator {
         doc.put("description", "Test keys of the Greenlight v1 vectors. The private keys are published: never trust them in production.");
         ObjectNode keysNode = doc.putObject("keys");
         keys.forEach((name, privateKey) -> {
-            ECPublicKey publicKey = P256Keys.publicKeyOf(privateKey);
+            ECPublicKey publicKey = P256KeyPairs.publicKeyOf(privateKey);
             ObjectNode k = keysNode.putObject(name);
             k.put("keyId", KeyId.of(publicKey).toString());
             k.put("privateScalar", hex32(privateKey.getS()));
-            k.put("privateKeyPkcs8Pem", P256Keys.privateKeyToPem(privateKey));
+            k.put("privateKeyPkcs8Pem", PemKeys.privateKeyToPem(privateKey));
             k.put("publicX", hex32(publicKey.getW().getAffineX()));
             k.put("publicY", hex32(publicKey.getW().getAffineY()));
             k.put("publicUncompressed", "04" + hex32(publicKey.getW().getAffineX()) + hex32(publicKey.getW().getAffineY()));
-            k.put("publicKeySpkiPem", P256Keys.publicKeyToPem(publicKey));
+            k.put("publicKeySpkiPem", PemKeys.publicKeyToPem(publicKey));
             try {
-                k.set("publicJwk", JSON.readTree(P256Keys.publicKeyToJwk(publicKey)));
+                k.set("publicJwk", JSON.readTree(JwkKeys.publicKeyToJwk(publicKey)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
-        doc.put("identitySecret", HEX.formatHex(identitySecret.toBytes()));
-        doc.set("invalidPublicKeys", invalidPublicKeys(P256Keys.publicKeyOf(keyA)));
+        doc.put("identitySecret", HEX.formatHex(identitySecretBytes));
+        doc.set("invalidPublicKeys", invalidPublicKeys(P256KeyPairs.publicKeyOf(keyA)));
         return doc;
     }
 
@@ -110,7 +110,7 @@ final class SpecVectorGenerator {
         invalidKey(list, "point", (valid.getW().getAffineY().testBit(0) ? "07" : "06") + x + y,
                 "the hybrid form (06/07): on the curve, but not a canonical encoding");
         String spki = HEX.formatHex(java.util.Base64.getMimeDecoder().decode(
-                P256Keys.publicKeyToPem(valid).replaceAll("-----[A-Z ]+-----", "")));
+                PemKeys.publicKeyToPem(valid).replaceAll("-----[A-Z ]+-----", "")));
         invalidKey(list, "spki", "3081" + spki.substring(2), "the outer SEQUENCE length in long form: not DER");
         invalidKey(list, "spki", spki.substring(0, spki.length() - 130) + (valid.getW().getAffineY().testBit(0) ? "07" : "06")
                 + spki.substring(spki.length() - 128), "the point in hybrid form (06/07)");
@@ -118,7 +118,7 @@ final class SpecVectorGenerator {
         invalidKey(list, "spki", p384Spki(), "a P-384 key (curve 1.3.132.0.34)");
         ObjectNode jwk;
         try {
-            jwk = (ObjectNode) JSON.readTree(P256Keys.publicKeyToJwk(valid));
+            jwk = (ObjectNode) JSON.readTree(JwkKeys.publicKeyToJwk(valid));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -499,7 +499,7 @@ final class SpecVectorGenerator {
 
     private static ECPrivateKey deterministicKey(String label) {
         byte[] seed = EcdsaP256.sha256(bytes(label), 0, label.length());
-        return P256Keys.privateKey(new BigInteger(1, seed).mod(P256.ORDER.subtract(BigInteger.ONE)).add(BigInteger.ONE));
+        return P256Jca.privateKey(new BigInteger(1, seed).mod(P256.ORDER.subtract(BigInteger.ONE)).add(BigInteger.ONE));
     }
 
     private static byte[] bytes(String s) {

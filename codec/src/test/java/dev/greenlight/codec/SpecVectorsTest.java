@@ -146,10 +146,10 @@ class SpecVectorsTest {
     @Test
     void keys_pemJwkAndPoint_describeTheSameKey() {
         read(SpecVectorGenerator.KEYS_FILE).get("keys").forEach(k -> {
-            ECPublicKey fromPem = P256Keys.publicKeyFromPem(k.get("publicKeySpkiPem").asText());
-            ECPublicKey fromJwk = P256Keys.publicKeyFromJwk(k.get("publicJwk").toString());
-            ECPublicKey fromPoint = P256Keys.publicKeyFromPoint(HEX.parseHex(k.get("publicUncompressed").asText()));
-            ECPublicKey fromPrivate = P256Keys.publicKeyOf(P256Keys.privateKeyFromPem(k.get("privateKeyPkcs8Pem").asText()));
+            ECPublicKey fromPem = PemKeys.publicKeyFromPem(k.get("publicKeySpkiPem").asText());
+            ECPublicKey fromJwk = JwkKeys.publicKeyFromJwk(k.get("publicJwk").toString());
+            ECPublicKey fromPoint = PointKeys.publicKeyFromPoint(HEX.parseHex(k.get("publicUncompressed").asText()));
+            ECPublicKey fromPrivate = P256KeyPairs.publicKeyOf(PemKeys.privateKeyFromPem(k.get("privateKeyPkcs8Pem").asText()));
             for (ECPublicKey key : List.of(fromJwk, fromPoint, fromPrivate)) {
                 assertEquals(fromPem.getW(), key.getW());
             }
@@ -200,10 +200,10 @@ class SpecVectorsTest {
     void keyLoader_invalidSpecKey_isRefused(JsonNode c) {
         String value = c.get("value").asText();
         switch (c.get("format").asText()) {
-            case "point" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromPoint(HEX.parseHex(value)));
-            case "spki" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromSpki(HEX.parseHex(value)));
-            case "jwk" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeyFromJwk(value));
-            case "jwks" -> assertThrows(KeyFormatException.class, () -> P256Keys.publicKeysFromJwks(value));
+            case "point" -> assertThrows(KeyFormatException.class, () -> PointKeys.publicKeyFromPoint(HEX.parseHex(value)));
+            case "spki" -> assertThrows(KeyFormatException.class, () -> PemKeys.publicKeyFromSpki(HEX.parseHex(value)));
+            case "jwk" -> assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeyFromJwk(value));
+            case "jwks" -> assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks(value));
             default -> throw new AssertionError("unknown key format " + c.get("format"));
         }
     }
@@ -224,7 +224,7 @@ class SpecVectorsTest {
 
     private static ECPublicKey publicKey(String name) {
         JsonNode key = read(SpecVectorGenerator.KEYS_FILE).get("keys").get(name);
-        return P256Keys.publicKeyFromPem(key.get("publicKeySpkiPem").asText());
+        return PemKeys.publicKeyFromPem(key.get("publicKeySpkiPem").asText());
     }
 
     private static void assertClaimsMatchFields(JsonNode fields, CodeClaims claims) {

@@ -17,7 +17,7 @@ final class TestKeys {
     }
 
     static KeyPair newKeyPair() {
-        return P256Keys.generate(new SecureRandom());
+        return P256KeyPairs.generate(new SecureRandom());
     }
 
     static Issuer issuer(KeyPair pair, Instant now) {

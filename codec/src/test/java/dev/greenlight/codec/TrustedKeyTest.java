@@ -27,7 +27,7 @@ class TrustedKeyTest {
         int checked = 0;
         int accepted = 0;
         for (JsonNode group : root.get("testGroups")) {
-            TrustedKey key = TrustedKey.of(P256Keys.publicKeyFromPoint(HEX.parseHex(group.get("publicKey").get("uncompressed").asText())));
+            TrustedKey key = TrustedKey.of(PointKeys.publicKeyFromPoint(HEX.parseHex(group.get("publicKey").get("uncompressed").asText())));
             for (JsonNode test : group.get("tests")) {
                 byte[] message = HEX.parseHex(test.get("msg").asText());
                 byte[] signature = HEX.parseHex(test.get("sig").asText());

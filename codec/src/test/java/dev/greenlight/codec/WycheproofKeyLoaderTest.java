@@ -31,13 +31,13 @@ class WycheproofKeyLoaderTest {
     static Stream<Arguments> pointCases() {
         return cases("ecdh_secp256r1_ecpoint_test.json",
                 test -> test.get("public").asText(),
-                hex -> P256Keys.publicKeyFromPoint(HEX.parseHex(hex)));
+                hex -> PointKeys.publicKeyFromPoint(HEX.parseHex(hex)));
     }
 
     static Stream<Arguments> spkiCases() {
         return cases("ecdh_secp256r1_test.json",
                 test -> test.get("public").asText(),
-                hex -> P256Keys.publicKeyFromSpki(HEX.parseHex(hex)));
+                hex -> PemKeys.publicKeyFromSpki(HEX.parseHex(hex)));
     }
 
     static Stream<Arguments> jwkCases() {
@@ -48,7 +48,7 @@ class WycheproofKeyLoaderTest {
                     jwk.remove("kid");
                     return jwk.toString();
                 },
-                P256Keys::publicKeyFromJwk);
+                JwkKeys::publicKeyFromJwk);
     }
 
     /** One skip for the whole class, with its message, when the shared vectors are absent. */

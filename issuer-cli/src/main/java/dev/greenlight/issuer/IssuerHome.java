@@ -1,11 +1,17 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.codec.EncryptedPrivateKeys;
 import dev.greenlight.codec.IdentitySecret;
+import dev.greenlight.codec.IdentitySecretFile;
 import dev.greenlight.codec.Issuer;
+import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyFormatException;
 import dev.greenlight.codec.KeyId;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.P256KeyPairs;
+import dev.greenlight.codec.PemKeys;
+import dev.greenlight.issuer.IssuerHomeException.Reason;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -36,6 +41,8 @@ import java.util.stream.Stream;
  * keys/KID.jwk.json          public JWK, kid = KID                0644
  * </pre>
  * Directories are 0700. Nothing here prints or logs the secret or a private key.
+ *
+ * <p>Failures are {@link IssuerHomeException}s with a reason; the commands choose the exit code.
  */
 final class IssuerHome {
 
@@ -70,41 +77,35 @@ final class IssuerHome {
     /**
      * Creates a home with a new identity secret and a first signing key, which becomes active.
      *
-     * @throws CliException {@link ExitCodes#ALREADY_EXISTS} if a home is there and not {@code force}
+     * @throws IssuerHomeException {@link Reason#ALREADY_EXISTS} if a home is there and not {@code force}
      */
     static IssuerHome create(Path root, boolean force, SecureRandom random, char[] passphrase) {
         IssuerHome home = new IssuerHome(root);
         if (!force && (Files.exists(root.resolve(SETTINGS)) || Files.exists(root.resolve(IDENTITY_SECRET)))) {
-            throw new CliException(ExitCodes.ALREADY_EXISTS, "An issuer home already exists at " + root
+            throw new IssuerHomeException(Reason.ALREADY_EXISTS, "An issuer home already exists at " + root
                     + "; --force replaces its identity secret and settings (codes issued so far can then no longer be linked to people)");
         }
         try {
             SecureFiles.createPrivateDirectories(root.resolve(KEYS));
-            byte[] secret = IdentitySecret.generate(random).toBytes();
-            byte[] encoded = (Base64.getEncoder().encodeToString(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
-            Arrays.fill(secret, (byte) 0);
-            try {
-                SecureFiles.writePrivate(root.resolve(IDENTITY_SECRET), encoded, force);
-            } finally {
-                Arrays.fill(encoded, (byte) 0);
-            }
-            KeyId keyId = home.addKey(P256Keys.generate(random), passphrase, random);
+            IdentitySecret secret = IdentitySecret.generate(random);
+            SecureFiles.writePrivate(root.resolve(IDENTITY_SECRET), out -> IdentitySecretFile.write(secret, out), force);
+            KeyId keyId = home.addKey(P256KeyPairs.generate(random), passphrase, random);
             Properties settings = new Properties();
             settings.setProperty(ACTIVE_KEY, keyId.toString());
             settings.setProperty(DEFAULT_VALIDITY, Validity.format(Issuer.DEFAULT_VALIDITY));
             home.writeSettings(settings, force);
         } catch (FileAlreadyExistsException e) {
-            throw new CliException(ExitCodes.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile() + " (use --force)", e);
+            throw new IssuerHomeException(Reason.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile() + " (use --force)", e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot create the issuer home at " + root + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot create the issuer home at " + root + ": " + e, e);
         }
         return home;
     }
 
-    /** @throws CliException {@link ExitCodes#NO_HOME} if there is no initialised home at {@code root} */
+    /** @throws IssuerHomeException {@link Reason#NO_HOME} if there is no initialised home at {@code root} */
     static IssuerHome open(Path root) {
         if (!Files.isRegularFile(root.resolve(SETTINGS)) || !Files.isRegularFile(root.resolve(IDENTITY_SECRET))) {
-            throw new CliException(ExitCodes.NO_HOME, "No issuer home at " + root + ": create one with 'gl-issue init'"
+            throw new IssuerHomeException(Reason.NO_HOME, "No issuer home at " + root + ": create one with 'gl-issue init'"
                     + " (or point --home / " + ENVIRONMENT_VARIABLE + " at yours)");
         }
         return new IssuerHome(root);
@@ -135,11 +136,13 @@ final class IssuerHome {
         ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
         KeyId keyId = KeyId.of(publicKey);
         SecureFiles.createPrivateDirectories(keysDirectory());
-        String privatePem = PrivateKeyFiles.toPem((ECPrivateKey) pair.getPrivate(), passphrase, random);
+        ECPrivateKey privateKey = (ECPrivateKey) pair.getPrivate();
+        String privatePem = passphrase == null ? PemKeys.privateKeyToPem(privateKey)
+                : EncryptedPrivateKeys.toPem(privateKey, passphrase, random);
         // A key id already present means the same key (or a 1-in-4-billion clash): never replace a private key.
         SecureFiles.writePrivate(privateKeyFile(keyId), privatePem.getBytes(StandardCharsets.US_ASCII), false);
-        SecureFiles.writePublic(publicKeyFile(keyId), P256Keys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII), true);
-        SecureFiles.writePublic(jwkFile(keyId), (P256Keys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8), true);
+        SecureFiles.writePublic(publicKeyFile(keyId), PemKeys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII), true);
+        SecureFiles.writePublic(jwkFile(keyId), (JwkKeys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8), true);
         return keyId;
     }
 
@@ -152,12 +155,12 @@ final class IssuerHome {
     KeyId activeKeyId() {
         String value = settings().getProperty(ACTIVE_KEY);
         if (value == null) {
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + " names no " + ACTIVE_KEY);
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + " names no " + ACTIVE_KEY);
         }
         try {
             return KeyId.parse(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
         }
     }
 
@@ -169,7 +172,7 @@ final class IssuerHome {
         try {
             return Validity.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + ": " + e.getMessage(), e);
         }
     }
 
@@ -189,31 +192,23 @@ final class IssuerHome {
                 KeyId keyId = KeyId.of(publicKey);
                 Path privateFile = privateKeyFile(keyId);
                 boolean hasPrivate = Files.isRegularFile(privateFile);
-                boolean encrypted = hasPrivate && PrivateKeyFiles.isEncrypted(Files.readString(privateFile, StandardCharsets.US_ASCII));
+                boolean encrypted = hasPrivate && EncryptedPrivateKeys.isEncrypted(Files.readString(privateFile, StandardCharsets.US_ASCII));
                 keys.add(new StoredKey(keyId, publicKey, hasPrivate, encrypted));
             }
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot list " + keysDirectory() + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot list " + keysDirectory() + ": " + e, e);
         }
         return keys;
     }
 
     IdentitySecret identitySecret() {
-        byte[] raw = null;
-        try {
-            String text = Files.readString(root.resolve(IDENTITY_SECRET), StandardCharsets.US_ASCII).strip();
-            raw = Base64.getDecoder().decode(text);
-            return IdentitySecret.of(raw);
+        try (InputStream in = Files.newInputStream(root.resolve(IDENTITY_SECRET))) {
+            return IdentitySecretFile.read(in);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the identity secret: " + e.getClass().getSimpleName(), e);
-        } catch (IllegalArgumentException e) {
-            // Not the decoder's message: it could quote characters of the secret.
-            throw new CliException(ExitCodes.NO_HOME, root.resolve(IDENTITY_SECRET) + " is not a Base64 secret of at least "
-                    + IdentitySecret.MIN_BYTES + " bytes");
-        } finally {
-            if (raw != null) {
-                Arrays.fill(raw, (byte) 0);
-            }
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the identity secret: " + e.getClass().getSimpleName(), e);
+        } catch (KeyFormatException e) {
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(IDENTITY_SECRET) + " is not a Base64 secret of at least "
+                    + IdentitySecret.MIN_BYTES + " bytes", e);
         }
     }
 
@@ -223,15 +218,34 @@ final class IssuerHome {
         try {
             pem = Files.readString(privateKeyFile(keyId), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCodes.KEY_ERROR, "The active key " + keyId + " has no private key file " + privateKeyFile(keyId), e);
+            throw new IssuerHomeException(Reason.KEY_ERROR, "The active key " + keyId + " has no private key file " + privateKeyFile(keyId), e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
         }
-        ECPrivateKey key = PrivateKeyFiles.fromPem(pem, passphrase);
-        if (!KeyId.of(P256Keys.publicKeyOf(key)).equals(keyId)) {
-            throw new CliException(ExitCodes.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);
+        ECPrivateKey key = readPrivateKey(pem, passphrase);
+        if (!KeyId.of(P256KeyPairs.publicKeyOf(key)).equals(keyId)) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);
         }
         return key;
+    }
+
+    /** @param passphrase asked for only if the key is encrypted; what it throws passes through */
+    private static ECPrivateKey readPrivateKey(String pem, PassphraseSource passphrase) {
+        if (!EncryptedPrivateKeys.isEncrypted(pem)) {
+            try {
+                return PemKeys.privateKeyFromPem(pem);
+            } catch (KeyFormatException e) {
+                throw new IssuerHomeException(Reason.KEY_ERROR, e.getMessage(), e);
+            }
+        }
+        char[] secret = passphrase.read("Passphrase for the signing key");
+        try {
+            return EncryptedPrivateKeys.fromPem(pem, secret);
+        } catch (KeyFormatException e) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, e.getMessage(), e);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
     }
 
     /** An issuer signing with the active key. */
@@ -250,11 +264,11 @@ final class IssuerHome {
 
     private static ECPublicKey readPublicKey(Path file) {
         try {
-            return P256Keys.publicKeyFromPem(Files.readString(file, StandardCharsets.US_ASCII));
+            return PemKeys.publicKeyFromPem(Files.readString(file, StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read " + file + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read " + file + ": " + e, e);
         } catch (KeyFormatException e) {
-            throw new CliException(ExitCodes.KEY_ERROR, file + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.KEY_ERROR, file + ": " + e.getMessage(), e);
         }
     }
 
@@ -263,7 +277,7 @@ final class IssuerHome {
         try {
             settings.load(new StringReader(Files.readString(root.resolve(SETTINGS), StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read " + root.resolve(SETTINGS) + ": " + e, e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read " + root.resolve(SETTINGS) + ": " + e, e);
         }
         return settings;
     }

@@ -1,7 +1,7 @@
 package dev.greenlight.issuer;
 
 import dev.greenlight.codec.KeyId;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.P256KeyPairs;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.Arrays;
@@ -44,7 +44,7 @@ final class KeygenCommand extends CliCommand {
         char[] secret = encrypt || passphrase.isGiven()
                 ? passphrase.newPassphraseSource(env()).read("Passphrase for the new signing key") : null;
         try {
-            KeyId keyId = issuerHome.addKey(P256Keys.generate(env().random()), secret, env().random());
+            KeyId keyId = issuerHome.addKey(P256KeyPairs.generate(env().random()), secret, env().random());
             if (activate) {
                 issuerHome.activate(keyId);
             }

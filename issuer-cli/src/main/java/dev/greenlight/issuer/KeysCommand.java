@@ -1,7 +1,7 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyId;
-import dev.greenlight.codec.P256Keys;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ final class KeysCommand extends CliCommand {
         List<IssuerHome.StoredKey> keys = issuerHome.keys();
         if (jwks) {
             List<ECPublicKey> publicKeys = keys.stream().map(IssuerHome.StoredKey::publicKey).toList();
-            out().println(P256Keys.publicKeysToJwks(publicKeys));
+            out().println(JwkKeys.publicKeysToJwks(publicKeys));
             return ExitCodes.OK;
         }
         KeyId active = issuerHome.activeKeyId();

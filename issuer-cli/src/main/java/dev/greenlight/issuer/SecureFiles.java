@@ -54,22 +54,30 @@ final class SecureFiles {
      * @throws FileAlreadyExistsException if the file exists and {@code overwrite} is false
      */
     static void writePrivate(Path file, byte[] content, boolean overwrite) throws IOException {
+        write(file, out -> out.write(content), overwrite, true);
+    }
+
+    /**
+     * Like {@link #writePrivate(Path, byte[], boolean)}, the content streamed into the file by
+     * {@code content}: a secret goes from its owner to the file with no copy in between.
+     */
+    static void writePrivate(Path file, Content content, boolean overwrite) throws IOException {
         write(file, content, overwrite, true);
     }
 
     /** Like {@link #writePrivate} for files anyone may read, such as public keys. */
     static void writePublic(Path file, byte[] content, boolean overwrite) throws IOException {
-        write(file, content, overwrite, false);
+        write(file, out -> out.write(content), overwrite, false);
     }
 
-    private static void write(Path file, byte[] content, boolean overwrite, boolean ownerOnly) throws IOException {
+    private static void write(Path file, Content content, boolean overwrite, boolean ownerOnly) throws IOException {
         if (!overwrite && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(file.toString());
         }
         Path temporary = createTemporaryNextTo(file, ownerOnly);
         try {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-                out.write(content);
+                content.writeTo(out);
             }
             if (overwrite) {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -95,5 +103,11 @@ final class SecureFiles {
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
         }
         return temporary;
+    }
+
+    /** What a file is written with. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -1,7 +1,7 @@
 package dev.greenlight.issuer;
 
 import dev.greenlight.codec.IdentitySecret;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.PemKeys;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
@@ -33,7 +33,7 @@ final class Homes {
         List<ECPublicKey> keys = new ArrayList<>();
         try (Stream<Path> files = Files.list(home.resolve("keys"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".pub.pem")).toList()) {
-                keys.add(P256Keys.publicKeyFromPem(Files.readString(file)));
+                keys.add(PemKeys.publicKeyFromPem(Files.readString(file)));
             }
         }
         return keys;
@@ -44,6 +44,11 @@ final class Homes {
     }
 
     static IdentitySecret identitySecret(Path home) throws IOException {
-        return IdentitySecret.of(Base64.getDecoder().decode(Files.readString(home.resolve("identity-secret")).strip()));
+        return IdentitySecret.of(identitySecretBytes(home));
+    }
+
+    /** Decoded here, not by codec's IdentitySecretFile: the file's format is checked by a second reader. */
+    static byte[] identitySecretBytes(Path home) throws IOException {
+        return Base64.getDecoder().decode(Files.readString(home.resolve("identity-secret")).strip());
     }
 }

@@ -36,7 +36,7 @@ class InitCommandTest {
         assertTrue(result.err().contains("Created issuer home"), result::toString);
         assertTrue(Files.isRegularFile(home.resolve("keys").resolve(keyId + ".key.pem")));
         assertTrue(Files.readString(home.resolve("keys").resolve(keyId + ".jwk.json")).contains("\"kid\":\"" + keyId + "\""));
-        assertEquals(32, Homes.identitySecret(home).toBytes().length);
+        assertEquals(32, Homes.identitySecretBytes(home).length);
     }
 
     @Test

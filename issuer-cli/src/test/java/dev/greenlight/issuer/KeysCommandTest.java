@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyId;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.PemKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
@@ -39,9 +40,9 @@ class KeysCommandTest {
         String newKey = result.out().strip();
         assertTrue(newKey.matches("[0-9a-f]{8}"), result::toString);
         assertEquals(first, Homes.activeKeyId(home));
-        ECPublicKey publicKey = P256Keys.publicKeyFromPem(Files.readString(home.resolve("keys/" + newKey + ".pub.pem")));
+        ECPublicKey publicKey = PemKeys.publicKeyFromPem(Files.readString(home.resolve("keys/" + newKey + ".pub.pem")));
         assertEquals(newKey, KeyId.of(publicKey).toString());
-        assertEquals(publicKey, P256Keys.publicKeyFromJwk(Files.readString(home.resolve("keys/" + newKey + ".jwk.json"))));
+        assertEquals(publicKey, JwkKeys.publicKeyFromJwk(Files.readString(home.resolve("keys/" + newKey + ".jwk.json"))));
         assertTrue(Files.readString(home.resolve("keys/" + newKey + ".key.pem")).startsWith("-----BEGIN PRIVATE KEY-----"));
     }
 
@@ -69,7 +70,7 @@ class KeysCommandTest {
         Cli.Result result = cli.run("keys", "--home", "home", "--jwks");
 
         assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
-        List<ECPublicKey> keys = P256Keys.publicKeysFromJwks(result.out());
+        List<ECPublicKey> keys = JwkKeys.publicKeysFromJwks(result.out());
         assertEquals(Set.copyOf(Homes.publicKeys(home)), Set.copyOf(keys));
     }
 
@@ -127,7 +128,7 @@ class KeysCommandTest {
         // openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256: the key format is the common one, not ours alone.
         Path home = cli.initHome();
         String publicPem = resource("openssl-pbes2-p256.pub.pem");
-        String keyId = KeyId.of(P256Keys.publicKeyFromPem(publicPem)).toString();
+        String keyId = KeyId.of(PemKeys.publicKeyFromPem(publicPem)).toString();
         Files.writeString(home.resolve("keys/" + keyId + ".key.pem"), resource("openssl-pbes2-p256.key.pem"));
         Files.writeString(home.resolve("keys/" + keyId + ".pub.pem"), publicPem);
         Files.writeString(home.resolve("settings.properties"), "active-key=" + keyId + "\n");

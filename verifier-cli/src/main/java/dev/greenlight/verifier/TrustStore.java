@@ -1,7 +1,8 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyFormatException;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.PemKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -97,9 +98,9 @@ final class TrustStore {
                 return fromPem(text);
             }
             if (text.contains("\"keys\"")) {
-                return P256Keys.publicKeysFromJwks(text);
+                return JwkKeys.publicKeysFromJwks(text);
             }
-            return List.of(P256Keys.publicKeyFromJwk(text));
+            return List.of(JwkKeys.publicKeyFromJwk(text));
         } catch (KeyFormatException e) {
             throw CliException.usage("trust file " + file + ": " + e.getMessage());
         }
@@ -109,7 +110,7 @@ final class TrustStore {
         List<ECPublicKey> keys = new ArrayList<>();
         Matcher matcher = PEM_BLOCK.matcher(text);
         while (matcher.find()) {
-            keys.add(P256Keys.publicKeyFromPem(matcher.group()));
+            keys.add(PemKeys.publicKeyFromPem(matcher.group()));
         }
         if (keys.isEmpty()) {
             throw new KeyFormatException("no PEM block (-----BEGIN PUBLIC KEY-----) found");

@@ -6,7 +6,9 @@ import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.IssuedCode;
 import dev.greenlight.codec.Issuer;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.JwkKeys;
+import dev.greenlight.codec.P256KeyPairs;
+import dev.greenlight.codec.PemKeys;
 import dev.greenlight.codec.qr.QrCodes;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -44,7 +46,7 @@ final class Fixtures {
     /** An hour after issue: codes of the default 24 h validity are valid. */
     static final Instant NOW = ISSUED_AT.plus(Duration.ofHours(1));
 
-    final KeyPair pair = P256Keys.generate(new SecureRandom());
+    final KeyPair pair = P256KeyPairs.generate(new SecureRandom());
     final Issuer issuer = Issuer.builder()
             .signingKey((ECPrivateKey) pair.getPrivate())
             .identitySecret(IdentitySecret.generate(new SecureRandom()))
@@ -56,7 +58,7 @@ final class Fixtures {
     Fixtures(Path dir) throws IOException {
         this.dir = dir;
         this.jwks = dir.resolve("issuer.jwks");
-        Files.writeString(jwks, P256Keys.publicKeysToJwks(List.of((ECPublicKey) pair.getPublic())));
+        Files.writeString(jwks, JwkKeys.publicKeysToJwks(List.of((ECPublicKey) pair.getPublic())));
     }
 
     IssuedCode issue(Colour colour) {
@@ -79,7 +81,7 @@ final class Fixtures {
 
     Path writePem() throws IOException {
         Path pem = dir.resolve("issuer.pem");
-        Files.writeString(pem, P256Keys.publicKeyToPem((ECPublicKey) pair.getPublic()));
+        Files.writeString(pem, PemKeys.publicKeyToPem((ECPublicKey) pair.getPublic()));
         return pem;
     }
 

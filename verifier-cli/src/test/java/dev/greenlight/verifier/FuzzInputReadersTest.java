@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.greenlight.codec.IdentitySecret;
+import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
+import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.Issuer;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
-import dev.greenlight.codec.Colour;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ import java.util.Set;
 class FuzzInputReadersTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
-    private static final KeyPair PAIR = P256Keys.generate(new SecureRandom());
+    private static final KeyPair PAIR = P256KeyPairs.generate(new SecureRandom());
     private static final Verifier VERIFIER = Verifier.builder()
             .keys(TrustedKeys.of(List.of((ECPublicKey) PAIR.getPublic())))
             .clock(Clock.fixed(NOW, ZoneOffset.UTC))

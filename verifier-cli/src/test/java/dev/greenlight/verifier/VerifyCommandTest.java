@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.IssuedCode;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.JwkKeys;
+import dev.greenlight.codec.P256KeyPairs;
+import dev.greenlight.codec.PemKeys;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -115,7 +117,7 @@ class VerifyCommandTest {
     @Test
     void verify_codeOfAnotherIssuer_isUnknownKey() throws IOException {
         Path other = dir.resolve("other.jwks");
-        Files.writeString(other, P256Keys.publicKeysToJwks(List.of((ECPublicKey) P256Keys.generate(new SecureRandom()).getPublic())));
+        Files.writeString(other, JwkKeys.publicKeysToJwks(List.of((ECPublicKey) P256KeyPairs.generate(new SecureRandom()).getPublic())));
 
         Fixtures.Result result = fx.run("verify", "--trust", other.toString(), fx.issue(Colour.GREEN).text());
 
@@ -179,7 +181,7 @@ class VerifyCommandTest {
     @Test
     void verify_privateKeyAsTrust_exitsTwo() throws IOException {
         Path privatePem = dir.resolve("private.pem");
-        Files.writeString(privatePem, P256Keys.privateKeyToPem((java.security.interfaces.ECPrivateKey) fx.pair.getPrivate()));
+        Files.writeString(privatePem, PemKeys.privateKeyToPem((java.security.interfaces.ECPrivateKey) fx.pair.getPrivate()));
 
         Fixtures.Result result = fx.run("verify", "--trust", privatePem.toString(), fx.issue(Colour.GREEN).text());
 

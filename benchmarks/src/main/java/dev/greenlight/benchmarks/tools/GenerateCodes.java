@@ -4,7 +4,8 @@ import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.Issuer;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.JwkKeys;
+import dev.greenlight.codec.P256KeyPairs;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,14 +45,14 @@ public final class GenerateCodes {
         Path codes = Path.of(args[0]);
         Path jwks = Path.of(args[1]);
         int count = Integer.parseInt(args[2]);
-        KeyPair pair = P256Keys.generate(new SecureRandom());
+        KeyPair pair = P256KeyPairs.generate(new SecureRandom());
         Issuer issuer = Issuer.builder()
                 .signingKey((ECPrivateKey) pair.getPrivate())
                 .identitySecret(IdentitySecret.generate(new SecureRandom()))
                 .clock(Clock.systemUTC())
                 .defaultValidity(Duration.ofHours(24))
                 .build();
-        Files.writeString(jwks, P256Keys.publicKeysToJwks(List.of((ECPublicKey) pair.getPublic())));
+        Files.writeString(jwks, JwkKeys.publicKeysToJwks(List.of((ECPublicKey) pair.getPublic())));
 
         Colour[] colours = Colour.values();
         int threads = Runtime.getRuntime().availableProcessors();

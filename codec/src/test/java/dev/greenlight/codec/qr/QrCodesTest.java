@@ -20,7 +20,7 @@ import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.Issuer;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.P256KeyPairs;
 import org.junit.jupiter.api.Test;
 
 class QrCodesTest {
@@ -29,7 +29,7 @@ class QrCodesTest {
 
     private static List<String> issueCodes(int count) {
         Issuer issuer = Issuer.builder()
-                .signingKey((ECPrivateKey) P256Keys.generate(new SecureRandom()).getPrivate())
+                .signingKey((ECPrivateKey) P256KeyPairs.generate(new SecureRandom()).getPrivate())
                 .identitySecret(IdentitySecret.generate(new SecureRandom()))
                 .clock(Clock.systemUTC())
                 .build();

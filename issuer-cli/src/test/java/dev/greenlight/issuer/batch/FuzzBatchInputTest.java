@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.Issuer;
-import dev.greenlight.codec.P256Keys;
+import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
 import java.io.ByteArrayInputStream;
@@ -46,7 +46,7 @@ class FuzzBatchInputTest {
 
     private static final String HEADER = "document_type,number,colour,validity";
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
-    private static final KeyPair PAIR = P256Keys.generate(new SecureRandom());
+    private static final KeyPair PAIR = P256KeyPairs.generate(new SecureRandom());
     private static final Issuer ISSUER = Issuer.builder()
             .signingKey((ECPrivateKey) PAIR.getPrivate())
             .identitySecret(IdentitySecret.generate(new SecureRandom()))

@@ -3,11 +3,13 @@ package dev.greenlight.codec.internal.ec.sign;
 import java.math.BigInteger;
 import dev.greenlight.codec.internal.ec.ConstantTime;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
+import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Signs with ECDSA over P-256 and SHA-256, in the wire form of {@link EcdsaP256}: raw
@@ -28,6 +30,15 @@ public final class EcdsaP256Signer {
         signer.init(true, key);
         BigInteger[] rs = signer.generateSignature(EcdsaP256.sha256(message, offset, length));
         return EcdsaP256.encodeLowS(rs[0], rs[1]);
+    }
+
+    /**
+     * The public point {@code d G} of a private scalar, on the same constant-time comb as the
+     * signature's {@code k G}: deriving a key's public half is as secret-bearing as signing.
+     */
+    @ConstantTime
+    public static ECPoint publicPointOf(BigInteger privateScalar) {
+        return P256GeneratorComb.instance().multiply(P256.PARAMETERS.getG(), privateScalar).normalize();
     }
 
     /**

@@ -1,0 +1,125 @@
+package dev.greenlight.codec;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import dev.greenlight.codec.internal.Pem;
+import dev.greenlight.codec.internal.PublicKeyEncoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * P-256 keys as PEM: public keys as {@code PUBLIC KEY} (DER SubjectPublicKeyInfo), private keys
+ * as {@code PRIVATE KEY} (unencrypted PKCS#8). Encrypted PKCS#8 is {@link EncryptedPrivateKeys}'s.
+ *
+ * <p>Every reader refuses, with a {@link KeyFormatException} that says why, a key not on P-256, a
+ * point not on the curve, and any encoding other than the canonical one. No message quotes
+ * private key material.
+ */
+public final class PemKeys {
+
+    private static final String PUBLIC_KEY_LABEL = "PUBLIC KEY";
+    private static final String PRIVATE_KEY_LABEL = "PRIVATE KEY";
+
+    private PemKeys() {
+    }
+
+    public static ECPublicKey publicKeyFromPem(String pem) {
+        Pem.Block block = decodePem(pem);
+        if (!block.label().equals(PUBLIC_KEY_LABEL)) {
+            throw new KeyFormatException("Expected a PEM '" + PUBLIC_KEY_LABEL + "' block, found '" + block.label() + "'"
+                    + (block.label().contains("PRIVATE") ? ": a private key does not belong where a public key is expected" : ""));
+        }
+        return publicKeyFromSpki(block.der());
+    }
+
+    public static String publicKeyToPem(ECPublicKey key) {
+        return Pem.encode(PUBLIC_KEY_LABEL, PublicKeyEncoding.spki(PublicKeyEncoding.pointOf(key)));
+    }
+
+    /** The public key from a DER SubjectPublicKeyInfo with the named curve P-256 (prime256v1). */
+    public static ECPublicKey publicKeyFromSpki(byte[] der) {
+        byte[] point = PublicKeyEncoding.pointFromSpki(der);
+        if (point == null) {
+            throw new KeyFormatException(describeUnacceptableSpki(der));
+        }
+        return PointKeys.publicKeyFromPoint(point);
+    }
+
+    /** Reads a PKCS#8 {@code PRIVATE KEY} PEM block holding a P-256 key. */
+    public static ECPrivateKey privateKeyFromPem(String pem) {
+        Pem.Block block = decodePem(pem);
+        switch (block.label()) {
+            case PRIVATE_KEY_LABEL:
+                break;
+            case EncryptedPrivateKeys.LABEL:
+                throw new KeyFormatException("The private key is encrypted; decrypt it with its passphrase first");
+            case "EC PRIVATE KEY":
+                throw new KeyFormatException("The private key is in SEC1 form ('EC PRIVATE KEY'); convert it to PKCS#8 "
+                        + "with: openssl pkcs8 -topk8 -nocrypt -in KEY.pem");
+            default:
+                throw new KeyFormatException("Expected a PEM '" + PRIVATE_KEY_LABEL + "' block, found '" + block.label() + "'");
+        }
+        return privateKeyFromPkcs8(block.der());
+    }
+
+    /** PKCS#8 PEM naming the curve by its OID, whatever provider made the key. */
+    public static String privateKeyToPem(ECPrivateKey key) {
+        return Pem.encode(PRIVATE_KEY_LABEL, privateKeyToPkcs8(key));
+    }
+
+    /**
+     * DER PKCS#8 of a P-256 private key. Not public: unarmoured private key bytes are for
+     * {@link EncryptedPrivateKeys} to encrypt, and the caller clears them.
+     */
+    static byte[] privateKeyToPkcs8(ECPrivateKey key) {
+        P256Jca.requireP256(key);
+        return P256Jca.privateKey(key.getS()).getEncoded();
+    }
+
+    /** The DER inside a {@code PRIVATE KEY} block; {@link EncryptedPrivateKeys} reads its decrypted content with it. */
+    static ECPrivateKey privateKeyFromPkcs8(byte[] der) {
+        ECPrivateKey key;
+        try {
+            key = (ECPrivateKey) KeyFactory.getInstance("EC", P256Jca.BC).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+            // The cause's message could quote key bytes; keep only its type.
+            throw new KeyFormatException("Not a PKCS#8 EC private key (" + e.getClass().getSimpleName() + ")");
+        }
+        P256Jca.requireP256(key);
+        P256Jca.requireScalarInRange(key.getS());
+        return key;
+    }
+
+    /** The one PEM block of a key file, with the armour's complaint made a {@link KeyFormatException}. */
+    static Pem.Block decodePem(String pem) {
+        try {
+            return Pem.decode(pem);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFormatException("Not a PEM key: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describeUnacceptableSpki(byte[] der) {
+        SubjectPublicKeyInfo info;
+        try {
+            info = SubjectPublicKeyInfo.getInstance(der);
+        } catch (RuntimeException e) {
+            return "Not a DER SubjectPublicKeyInfo";
+        }
+        ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
+        if (!algorithm.getId().equals("1.2.840.10045.2.1")) {
+            return "Not an EC public key (algorithm " + algorithm.getId() + ")";
+        }
+        if (info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve
+                && !curve.getId().equals("1.2.840.10045.3.1.7")) {
+            return "The key is on curve " + curve.getId() + ", not P-256 (1.2.840.10045.3.1.7)";
+        }
+        if (!(info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier)) {
+            return "The key spells out its curve parameters; only the named curve P-256 (1.2.840.10045.3.1.7) is accepted";
+        }
+        return "The SubjectPublicKeyInfo is not in canonical DER form for a P-256 key";
+    }
+}
