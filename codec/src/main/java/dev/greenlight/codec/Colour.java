@@ -37,12 +37,29 @@ public enum Colour {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static Colour parse(String name) {
-        String normalised = name.strip().toUpperCase(Locale.ROOT);
+        String normalised = strip(name).toUpperCase(Locale.ROOT);
         for (Colour colour : values()) {
             if (colour.name().equals(normalised)) {
                 return colour;
             }
         }
         throw new IllegalArgumentException("Unknown colour '" + name + "': expected green, yellow or red");
+    }
+
+    /**
+     * {@link String#strip()} (Java 11), which Android 8, our minimum (README), lacks: drops
+     * leading and trailing Unicode white space, such as the ideographic space an input method
+     * types, where {@link String#trim()} would keep it.
+     */
+    private static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
     }
 }

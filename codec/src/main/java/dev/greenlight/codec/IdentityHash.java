@@ -1,7 +1,7 @@
 package dev.greenlight.codec;
 
+import dev.greenlight.codec.internal.Hex;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The 128-bit pseudonym of a person: HMAC-SHA-256 of their normalised identity under the
@@ -24,7 +24,7 @@ public record IdentityHash(byte[] bytes) {
         if (hex.length() != 2 * BYTES) {
             throw new IllegalArgumentException("An identity hash is " + 2 * BYTES + " hex digits, not '" + hex + "'");
         }
-        return new IdentityHash(HexFormat.of().parseHex(hex));
+        return new IdentityHash(Hex.parseHex(hex));
     }
 
     @Override
@@ -44,6 +44,6 @@ public record IdentityHash(byte[] bytes) {
 
     @Override
     public String toString() {
-        return HexFormat.of().formatHex(bytes);
+        return Hex.formatHex(bytes);
     }
 }

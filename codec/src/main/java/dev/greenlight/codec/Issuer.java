@@ -97,7 +97,7 @@ public final class Issuer {
 
     static Duration requireEncodableValidity(Duration validity) {
         Objects.requireNonNull(validity, "validity");
-        if (validity.toSeconds() % 60 != 0 || validity.getNano() != 0) {
+        if (validity.getSeconds() % 60 != 0 || validity.getNano() != 0) {
             throw new IllegalArgumentException("Validity is counted in whole minutes; " + validity + " is not");
         }
         if (validity.compareTo(Duration.ofMinutes(1)) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {

@@ -1,8 +1,8 @@
 package dev.greenlight.codec;
 
 import java.security.interfaces.ECPublicKey;
-import java.util.HexFormat;
 import dev.greenlight.codec.internal.EcdsaP256;
+import dev.greenlight.codec.internal.Hex;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 
 /**
@@ -28,12 +28,12 @@ public record KeyId(int value) {
         if (hex.length() != 2 * BYTES) {
             throw new IllegalArgumentException("A key id is " + 2 * BYTES + " hex digits, not '" + hex + "'");
         }
-        return new KeyId((int) HexFormat.fromHexDigits(hex));
+        return new KeyId((int) Hex.fromHexDigits(hex));
     }
 
     /** Lower-case hex, as used for the {@code kid} of the key's JWK. */
     @Override
     public String toString() {
-        return HexFormat.of().toHexDigits(value);
+        return Hex.toHexDigits(value);
     }
 }

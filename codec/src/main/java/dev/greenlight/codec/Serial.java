@@ -1,6 +1,6 @@
 package dev.greenlight.codec;
 
-import java.util.HexFormat;
+import dev.greenlight.codec.internal.Hex;
 
 /**
  * The random 64-bit serial number of one issued code: what a revocation list names.
@@ -15,11 +15,11 @@ public record Serial(long value) {
         if (hex.length() != 2 * BYTES) {
             throw new IllegalArgumentException("A serial is " + 2 * BYTES + " hex digits, not '" + hex + "'");
         }
-        return new Serial(HexFormat.fromHexDigits(hex));
+        return new Serial(Hex.fromHexDigits(hex));
     }
 
     @Override
     public String toString() {
-        return HexFormat.of().toHexDigits(value);
+        return Hex.toHexDigits(value);
     }
 }
