@@ -17,11 +17,17 @@ public enum Colour {
         this.wireValue = wireValue;
     }
 
+    /** @return the byte that stands for this colour in a payload */
     public int wireValue() {
         return wireValue;
     }
 
-    /** The colour for a wire byte, or null when the byte names none: the caller decides what that means. */
+    /**
+     * The colour for a wire byte.
+     *
+     * @param value a payload's colour byte
+     * @return the colour, or null when the byte names none: the caller decides what that means
+     */
     public static Colour fromWireValue(int value) {
         for (Colour colour : values()) {
             if (colour.wireValue == value) {
@@ -34,6 +40,8 @@ public enum Colour {
     /**
      * Parses a colour name as an operator types it: {@code green}, {@code YELLOW}, {@code Red}.
      *
+     * @param name the name in any case, with surrounding white space if any
+     * @return the colour
      * @throws IllegalArgumentException naming the accepted values
      */
     public static Colour parse(String name) {

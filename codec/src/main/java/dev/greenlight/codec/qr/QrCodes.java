@@ -31,6 +31,8 @@ public final class QrCodes {
     /**
      * The QR symbol of {@code text} at the {@linkplain #DEFAULT_LEVEL default level}.
      *
+     * @param text the code text, such as {@link dev.greenlight.codec.IssuedCode#text()}
+     * @return the symbol's modules
      * @throws IllegalArgumentException if the text does not fit a QR code
      */
     public static QrMatrix encode(String text) {
@@ -40,6 +42,9 @@ public final class QrCodes {
     /**
      * The QR symbol of {@code text} at {@code level}, in the smallest version that holds it.
      *
+     * @param text  the code text
+     * @param level how much damage the symbol must survive
+     * @return the symbol's modules
      * @throws IllegalArgumentException if the text does not fit a QR code at that level
      */
     public static QrMatrix encode(String text, ErrorCorrection level) {
@@ -57,6 +62,9 @@ public final class QrCodes {
     /**
      * The QR version (1 to 40) that {@code text} needs at {@code level}.
      *
+     * @param text  the code text
+     * @param level the error correction level
+     * @return the version {@link #encode(String, ErrorCorrection)} would choose
      * @throws IllegalArgumentException if the text does not fit a QR code at that level
      */
     public static int version(String text, ErrorCorrection level) {

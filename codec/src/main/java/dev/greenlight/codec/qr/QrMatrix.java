@@ -26,7 +26,7 @@ public final class QrMatrix {
         this.dark = dark;
     }
 
-    /** The number of modules on each side: 21 for version 1, 4 more per version, 177 for version 40. */
+    /** @return the number of modules on each side: 21 for version 1, 4 more per version, 177 for version 40 */
     public int size() {
         return size;
     }
@@ -35,6 +35,9 @@ public final class QrMatrix {
      * Whether the module in column {@code x} and row {@code y} is dark; (0, 0) is the top-left
      * module of the symbol, inside the quiet zone.
      *
+     * @param x the column, from 0 on the left
+     * @param y the row, from 0 at the top
+     * @return true for a dark module, false for a light one
      * @throws IndexOutOfBoundsException if {@code x} or {@code y} is not between 0 and {@code size() - 1}
      */
     public boolean isDark(int x, int y) {
