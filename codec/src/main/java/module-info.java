@@ -5,6 +5,9 @@
  * <p>No {@code requires java.desktop}: that keeps {@code java.awt} and {@code javax.imageio} out
  * at compile time, so the library runs on Android scanners.
  */
+// zxing core ships no module-info, only the Automatic-Module-Name com.google.zxing in its manifest:
+// a name its authors chose and keep, so the lint's fear (a name derived from a jar file) does not apply.
+@SuppressWarnings("requires-automatic")
 module dev.greenlight.codec {
     requires org.bouncycastle.provider;
     requires com.nimbusds.jose.jwt;

@@ -12,12 +12,12 @@ import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
-import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.IssuedCode;
 import dev.greenlight.codec.qr.QrCodes;
+import dev.greenlight.codec.qr.QrMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,7 +43,7 @@ public class IssueAndQrBenchmarks {
     static final int PIXELS_PER_MODULE = 4;
 
     private Fixtures fixtures;
-    private BitMatrix matrix;
+    private QrMatrix matrix;
     private int imageWidth;
     private int imageHeight;
     private int[] imagePixels;
@@ -70,7 +70,7 @@ public class IssueAndQrBenchmarks {
     }
 
     @Benchmark
-    public BitMatrix qrEncode() {
+    public QrMatrix qrEncode() {
         next = (next + 1) & (Fixtures.POOL - 1);
         return QrCodes.encode(fixtures.texts[next]);
     }
@@ -92,15 +92,15 @@ public class IssueAndQrBenchmarks {
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)));
     }
 
-    static byte[] png(BitMatrix matrix) throws IOException {
+    static byte[] png(QrMatrix matrix) throws IOException {
         int quiet = QrCodes.QUIET_ZONE_MODULES;
-        int size = (matrix.getWidth() + 2 * quiet) * PIXELS_PER_MODULE;
+        int size = (matrix.size() + 2 * quiet) * PIXELS_PER_MODULE;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
         for (int y = 0; y < size; y++) {
             int my = y / PIXELS_PER_MODULE - quiet;
             for (int x = 0; x < size; x++) {
                 int mx = x / PIXELS_PER_MODULE - quiet;
-                boolean dark = mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight() && matrix.get(mx, my);
+                boolean dark = mx >= 0 && my >= 0 && mx < matrix.size() && my < matrix.size() && matrix.isDark(mx, my);
                 image.setRGB(x, y, dark ? 0xFF000000 : 0xFFFFFFFF);
             }
         }

@@ -15,6 +15,19 @@ import java.util.Objects;
 public record CodeClaims(KeyId keyId, Serial serial, IdentityHash identityHash, Colour colour,
                          Instant issuedAt, Instant expiresAt) {
 
+    /**
+     * Checks the claims are complete and consistent.
+     *
+     * @param keyId        the id of the issuer's key
+     * @param serial       the code's serial
+     * @param identityHash the holder's pseudonym
+     * @param colour       the colour
+     * @param issuedAt     whole seconds, UTC
+     * @param expiresAt    whole seconds, after {@code issuedAt}
+     * @throws NullPointerException     if any component is null
+     * @throws IllegalArgumentException if a time has a fraction of a second, or {@code expiresAt}
+     *                                  is not after {@code issuedAt}
+     */
     public CodeClaims {
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(serial, "serial");
@@ -30,6 +43,11 @@ public record CodeClaims(KeyId keyId, Serial serial, IdentityHash identityHash, 
         }
     }
 
+    /**
+     * How long the code is valid for.
+     *
+     * @return the time from {@code issuedAt} to {@code expiresAt}, always positive
+     */
     public Duration validity() {
         return Duration.between(issuedAt, expiresAt);
     }

@@ -17,11 +17,17 @@ public enum Colour {
         this.wireValue = wireValue;
     }
 
+    /** @return the byte that stands for this colour in a payload */
     public int wireValue() {
         return wireValue;
     }
 
-    /** The colour for a wire byte, or null when the byte names none: the caller decides what that means. */
+    /**
+     * The colour for a wire byte.
+     *
+     * @param value a payload's colour byte
+     * @return the colour, or null when the byte names none: the caller decides what that means
+     */
     public static Colour fromWireValue(int value) {
         for (Colour colour : values()) {
             if (colour.wireValue == value) {
@@ -34,15 +40,34 @@ public enum Colour {
     /**
      * Parses a colour name as an operator types it: {@code green}, {@code YELLOW}, {@code Red}.
      *
+     * @param name the name in any case, with surrounding white space if any
+     * @return the colour
      * @throws IllegalArgumentException naming the accepted values
      */
     public static Colour parse(String name) {
-        String normalised = name.strip().toUpperCase(Locale.ROOT);
+        String normalised = strip(name).toUpperCase(Locale.ROOT);
         for (Colour colour : values()) {
             if (colour.name().equals(normalised)) {
                 return colour;
             }
         }
         throw new IllegalArgumentException("Unknown colour '" + name + "': expected green, yellow or red");
+    }
+
+    /**
+     * {@link String#strip()} (Java 11), which Android 8, our minimum (README), lacks: drops
+     * leading and trailing Unicode white space, such as the ideographic space an input method
+     * types, where {@link String#trim()} would keep it.
+     */
+    private static String strip(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
     }
 }

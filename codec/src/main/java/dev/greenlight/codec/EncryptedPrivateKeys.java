@@ -145,12 +145,11 @@ public final class EncryptedPrivateKeys {
             }
             String prf = prfAlgorithm(kdf.getPrf().getAlgorithm());
             byte[] iv = DEROctetString.getInstance(parameters.getEncryptionScheme().getParameters()).getOctets();
-            int iterations;
-            try {
-                iterations = kdf.getIterationCount().intValueExact();
-            } catch (ArithmeticException e) {
-                throw new KeyFormatException("Cannot decrypt the key: " + e.getClass().getSimpleName(), e);
+            // Not intValueExact: Android has it only from API 31.
+            if (kdf.getIterationCount().bitLength() > 31) {
+                throw new KeyFormatException("Cannot decrypt the key: an iteration count beyond 32 bits");
             }
+            int iterations = kdf.getIterationCount().intValue();
             return new Pbes2(prf, kdf.getSalt(), iterations, keyBytes, iv, info.getEncryptedData());
         } catch (KeyFormatException e) {
             throw e;

@@ -37,6 +37,12 @@ public final class Identity {
     /**
      * Parses a document type and number as an operator supplies them: {@code CNID} (any case) for
      * a Chinese resident identity card, {@code PP-XXX} for a passport of country XXX.
+     *
+     * @param documentType {@code CNID} or {@code PP-XXX}, in any case
+     * @param number       the document number, validated as {@link #chineseResidentId} or
+     *                     {@link #passport} do
+     * @return the identity, normalised
+     * @throws InvalidIdentityException if the type is unknown or the number invalid for it
      */
     public static Identity of(String documentType, String number) {
         Objects.requireNonNull(documentType, "documentType");
@@ -52,7 +58,14 @@ public final class Identity {
                 + "': expected CNID (Chinese resident identity card) or PP-XXX (passport, XXX = ISO 3166-1 alpha-3 country)");
     }
 
-    /** A Chinese resident identity number: 17 digits, a birth date among them, and a MOD 11-2 check character. */
+    /**
+     * A Chinese resident identity number: 17 digits, a birth date among them, and a MOD 11-2 check
+     * character.
+     *
+     * @param number the 18 characters; surrounding ASCII white space and a lower-case {@code x} are accepted
+     * @return the identity, normalised
+     * @throws InvalidIdentityException if the length, a digit, the birth date or the check character is wrong
+     */
     public static Identity chineseResidentId(String number) {
         String id = asciiUpperCase(stripAsciiWhitespace(number));
         if (id.length() != 18) {
@@ -77,6 +90,12 @@ public final class Identity {
     /**
      * A passport: the issuing country as ISO 3166-1 alpha-3 and the number, letters and digits only
      * (as printed in the machine-readable zone, without filler characters).
+     *
+     * @param country the ISO 3166-1 alpha-3 code, in any case
+     * @param number  the passport number, in any case
+     * @return the identity, normalised
+     * @throws InvalidIdentityException if the country is not three letters, or the number is empty,
+     *                                  too long, or has other characters than letters and digits
      */
     public static Identity passport(String country, String number) {
         String countryCode = asciiUpperCase(stripAsciiWhitespace(country));
@@ -135,12 +154,12 @@ public final class Identity {
         }
     }
 
-    /** {@code CNID} or {@code PP-XXX}. */
+    /** @return {@code CNID} or {@code PP-XXX} */
     public String documentType() {
         return documentType;
     }
 
-    /** The exact string that is hashed. It contains the document number: do not log it. */
+    /** @return the exact string that is hashed. It contains the document number: do not log it. */
     public String normalised() {
         return normalised;
     }

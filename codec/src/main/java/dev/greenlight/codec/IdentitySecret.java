@@ -21,7 +21,9 @@ import org.bouncycastle.crypto.params.KeyParameter;
  */
 public final class IdentitySecret {
 
+    /** The shortest secret {@link #of} accepts: 128 bits. */
     public static final int MIN_BYTES = 16;
+    /** The length of a secret from {@link #generate}: 256 bits. */
     public static final int GENERATED_BYTES = 32;
 
     private final byte[] key;
@@ -30,6 +32,13 @@ public final class IdentitySecret {
         this.key = key;
     }
 
+    /**
+     * A secret from stored bytes, such as those {@link #toBytes()} gave.
+     *
+     * @param key at least {@value #MIN_BYTES} bytes; copied, so the caller may wipe its array
+     * @return the secret
+     * @throws IllegalArgumentException if the key is shorter than {@value #MIN_BYTES} bytes
+     */
     public static IdentitySecret of(byte[] key) {
         if (key.length < MIN_BYTES) {
             throw new IllegalArgumentException("An identity secret needs at least " + MIN_BYTES + " bytes, got " + key.length);
@@ -37,13 +46,24 @@ public final class IdentitySecret {
         return new IdentitySecret(key.clone());
     }
 
+    /**
+     * A new random secret of {@value #GENERATED_BYTES} bytes.
+     *
+     * @param random the source of the bytes: a {@link SecureRandom} fit for keys
+     * @return the secret
+     */
     public static IdentitySecret generate(SecureRandom random) {
         byte[] key = new byte[GENERATED_BYTES];
         random.nextBytes(key);
         return new IdentitySecret(key);
     }
 
-    /** The pseudonym of one identity under this secret. */
+    /**
+     * The pseudonym of one identity under this secret.
+     *
+     * @param identity whose pseudonym
+     * @return the first {@value IdentityHash#BYTES} bytes of the HMAC; the same identity always gives the same hash
+     */
     public IdentityHash pseudonymOf(Identity identity) {
         HMac mac = new HMac(new SHA256Digest());
         mac.init(new KeyParameter(key));

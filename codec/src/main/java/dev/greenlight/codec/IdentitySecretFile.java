@@ -43,7 +43,7 @@ public final class IdentitySecretFile {
      *         {@value IdentitySecret#MIN_BYTES} bytes, or is longer than {@value #MAX_BYTES} bytes
      */
     public static IdentitySecret read(InputStream in) throws IOException {
-        byte[] content = in.readNBytes(MAX_BYTES + 1);
+        byte[] content = readAtMost(in, MAX_BYTES + 1);
         byte[] key = null;
         try {
             if (content.length > MAX_BYTES) {
@@ -81,5 +81,17 @@ public final class IdentitySecretFile {
 
     private static boolean isWhiteSpace(byte b) {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B;
+    }
+
+    /** {@code InputStream.readNBytes(int)} without its Android API level (33). */
+    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] buffer = new byte[limit];
+        int filled = 0;
+        for (int read; filled < limit && (read = in.read(buffer, filled, limit - filled)) >= 0; ) {
+            filled += read;
+        }
+        byte[] content = Arrays.copyOf(buffer, filled);
+        Arrays.fill(buffer, (byte) 0);
+        return content;
     }
 }

@@ -5,6 +5,7 @@ public class InvalidIdentityException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message the rule the number breaks, for the operator */
     public InvalidIdentityException(String message) {
         super(message);
     }

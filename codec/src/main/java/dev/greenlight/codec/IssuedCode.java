@@ -9,6 +9,11 @@ import java.util.Objects;
  */
 public record IssuedCode(String text, CodeClaims claims) {
 
+    /**
+     * @param text   the code text
+     * @param claims what the code states
+     * @throws NullPointerException if either is null
+     */
     public IssuedCode {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(claims, "claims");

@@ -34,6 +34,7 @@ public final class Issuer {
 
     /** Codes follow colours, which change daily. */
     public static final Duration DEFAULT_VALIDITY = Duration.ofHours(24);
+    /** The longest validity the v1 layout can encode: 65,535 minutes, about 45 days. */
     public static final Duration MAX_VALIDITY = Duration.ofMinutes(PayloadV1.MAX_VALIDITY_MINUTES);
 
     private final ECPrivateKeyParameters signingKey;
@@ -54,16 +55,30 @@ public final class Issuer {
         this.serialSource = builder.serialSource;
     }
 
+    /** @return a new builder, with nothing set but the default validity */
     public static Builder builder() {
         return new Builder();
     }
 
+    /**
+     * Issues a code valid for the {@linkplain #defaultValidity() default validity} from now.
+     *
+     * @param identity whose code: only its pseudonym goes into the code
+     * @param colour   the colour the code carries
+     * @return the signed code and its claims
+     */
     public IssuedCode issue(Identity identity, Colour colour) {
         return issue(identity, colour, defaultValidity);
     }
 
     /**
+     * Issues a code valid for {@code validity} from now (the clock's second).
+     *
+     * @param identity whose code: only its pseudonym goes into the code
+     * @param colour   the colour the code carries
      * @param validity whole minutes, from one minute to {@link #MAX_VALIDITY}
+     * @return the signed code and its claims
+     * @throws IllegalArgumentException if the validity is out of range or not whole minutes
      */
     public IssuedCode issue(Identity identity, Colour colour, Duration validity) {
         Objects.requireNonNull(identity, "identity");
@@ -80,21 +95,24 @@ public final class Issuer {
         return new IssuedCode(TextForm.encode(payload), claims);
     }
 
+    /** @return the id of the signing key, which every code of this issuer names */
     public KeyId keyId() {
         return keyId;
     }
 
+    /** @return the public half of the signing key: what verifiers must trust */
     public ECPublicKey publicKey() {
         return publicKey;
     }
 
+    /** @return the validity of codes issued without one */
     public Duration defaultValidity() {
         return defaultValidity;
     }
 
     static Duration requireEncodableValidity(Duration validity) {
         Objects.requireNonNull(validity, "validity");
-        if (validity.toSeconds() % 60 != 0 || validity.getNano() != 0) {
+        if (validity.getSeconds() % 60 != 0 || validity.getNano() != 0) {
             throw new IllegalArgumentException("Validity is counted in whole minutes; " + validity + " is not");
         }
         if (validity.compareTo(Duration.ofMinutes(1)) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
@@ -120,34 +138,66 @@ public final class Issuer {
         private Builder() {
         }
 
+        /**
+         * Required: the issuer's P-256 signing key.
+         *
+         * @param key the private key
+         * @return this builder
+         */
         public Builder signingKey(ECPrivateKey key) {
             this.signingKey = Objects.requireNonNull(key, "signingKey");
             return this;
         }
 
+        /**
+         * Required: the secret under which identities become pseudonyms.
+         *
+         * @param secret the issuer's identity secret
+         * @return this builder
+         */
         public Builder identitySecret(IdentitySecret secret) {
             this.identitySecret = Objects.requireNonNull(secret, "identitySecret");
             return this;
         }
 
-        /** Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests. */
+        /**
+         * Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests.
+         *
+         * @param clock where issue times come from
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Defaults to {@link #DEFAULT_VALIDITY}; whole minutes up to {@link #MAX_VALIDITY}. */
+        /**
+         * Defaults to {@link #DEFAULT_VALIDITY}; whole minutes up to {@link #MAX_VALIDITY}.
+         *
+         * @param validity the validity of codes issued without one
+         * @return this builder
+         * @throws IllegalArgumentException if the validity is out of range or not whole minutes
+         */
         public Builder defaultValidity(Duration validity) {
             this.defaultValidity = requireEncodableValidity(validity);
             return this;
         }
 
-        /** Where serials come from; defaults to a new {@link SecureRandom}. */
+        /**
+         * Where serials come from; defaults to a new {@link SecureRandom}.
+         *
+         * @param random the source of serials
+         * @return this builder
+         */
         public Builder serialSource(SecureRandom random) {
             this.serialSource = Objects.requireNonNull(random, "serialSource");
             return this;
         }
 
+        /**
+         * @return the issuer, immutable and thread-safe
+         * @throws IllegalStateException if the signing key, the identity secret or the clock is missing
+         */
         public Issuer build() {
             if (signingKey == null) {
                 throw new IllegalStateException("An issuer needs a signingKey");

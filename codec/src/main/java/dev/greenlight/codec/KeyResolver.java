@@ -12,6 +12,9 @@ public interface KeyResolver {
     /**
      * Every trusted key with this id, or an empty list; never null. More than one key may share an
      * id (the id is a truncated hash): the verifier tries each.
+     *
+     * @param keyId the id a code names
+     * @return the candidate keys, in the order to try them
      */
     List<TrustedKey> keysFor(KeyId keyId);
 }

@@ -23,6 +23,13 @@ public final class TrustedKeys implements KeyResolver {
         this.all = List.copyOf(keys);
     }
 
+    /**
+     * Trusts these public keys.
+     *
+     * @param publicKeys the issuers' keys; the collection is copied
+     * @return the set, indexed
+     * @throws KeyFormatException if a key is not a valid P-256 public key
+     */
     public static TrustedKeys of(Collection<ECPublicKey> publicKeys) {
         List<TrustedKey> keys = new ArrayList<>();
         for (ECPublicKey publicKey : publicKeys) {
@@ -31,10 +38,23 @@ public final class TrustedKeys implements KeyResolver {
         return new TrustedKeys(keys);
     }
 
+    /**
+     * Trusts these public keys.
+     *
+     * @param publicKeys the issuers' keys
+     * @return the set, indexed
+     * @throws KeyFormatException if a key is not a valid P-256 public key
+     */
     public static TrustedKeys of(ECPublicKey... publicKeys) {
         return of(List.of(publicKeys));
     }
 
+    /**
+     * A set of keys already prepared for verifying, such as a trust store loaded them.
+     *
+     * @param keys the keys; the collection is copied
+     * @return the set, indexed
+     */
     public static TrustedKeys ofTrusted(Collection<TrustedKey> keys) {
         return new TrustedKeys(keys);
     }
@@ -44,10 +64,12 @@ public final class TrustedKeys implements KeyResolver {
         return byId.getOrDefault(keyId, List.of());
     }
 
+    /** @return every key of the set, in the order given, unmodifiable */
     public List<TrustedKey> all() {
         return all;
     }
 
+    /** @return how many keys the set holds */
     public int size() {
         return all.size();
     }

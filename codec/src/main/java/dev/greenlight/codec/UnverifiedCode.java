@@ -1,6 +1,6 @@
 package dev.greenlight.codec;
 
-import java.util.HexFormat;
+import dev.greenlight.codec.internal.Hex;
 
 /**
  * A code read without checking its signature or its times, from
@@ -22,6 +22,6 @@ public record UnverifiedCode(CodeClaims claims, byte[] signature) {
 
     @Override
     public String toString() {
-        return "UnverifiedCode[" + claims + ", signature=" + HexFormat.of().formatHex(signature) + "]";
+        return "UnverifiedCode[" + claims + ", signature=" + Hex.formatHex(signature) + "]";
     }
 }

@@ -27,6 +27,7 @@ public final class VerificationResult {
         return new VerificationResult(null, Objects.requireNonNull(reason), Objects.requireNonNull(message));
     }
 
+    /** @return whether the code passed every check; then {@link #code()} holds it */
     public boolean isValid() {
         return code != null;
     }
@@ -34,6 +35,7 @@ public final class VerificationResult {
     /**
      * The verified code.
      *
+     * @return the code, with its claims checked
      * @throws IllegalStateException if the code was rejected: check {@link #isValid()} first
      */
     public VerifiedCode code() {
@@ -43,12 +45,12 @@ public final class VerificationResult {
         return code;
     }
 
-    /** Why the code was rejected, or null if it is valid. */
+    /** @return why the code was rejected, or null if it is valid */
     public RejectionReason reason() {
         return reason;
     }
 
-    /** What was wrong, for people; "valid" for a valid code. */
+    /** @return what was wrong, for people; "valid" for a valid code */
     public String message() {
         return message;
     }

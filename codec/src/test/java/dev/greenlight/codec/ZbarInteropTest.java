@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import dev.greenlight.codec.qr.ErrorCorrection;
 import dev.greenlight.codec.qr.QrCodes;
+import dev.greenlight.codec.qr.QrMatrix;
 import dev.greenlight.codec.qr.SvgRenderer;
 import dev.greenlight.codec.qr.TerminalRenderer;
 import java.io.ByteArrayOutputStream;
@@ -60,8 +60,8 @@ class ZbarInteropTest {
     }
 
     @ParameterizedTest(name = "level {0}")
-    @EnumSource(ErrorCorrectionLevel.class)
-    void zbarimg_pngAtEveryErrorCorrectionLevel_decodesToTheCodeText(ErrorCorrectionLevel level) throws Exception {
+    @EnumSource(ErrorCorrection.class)
+    void zbarimg_pngAtEveryErrorCorrectionLevel_decodesToTheCodeText(ErrorCorrection level) throws Exception {
         String zbarimg = requireTool("zbarimg", "zbar-tools");
         String text = FuzzFixtures.validCodes().get(1).text();
         boolean[][] dark = withQuietZone(QrCodes.encode(text, level));
@@ -137,12 +137,12 @@ class ZbarInteropTest {
         return file;
     }
 
-    private static boolean[][] withQuietZone(BitMatrix matrix) {
+    private static boolean[][] withQuietZone(QrMatrix matrix) {
         int quiet = QrCodes.QUIET_ZONE_MODULES;
-        boolean[][] dark = new boolean[matrix.getHeight() + 2 * quiet][matrix.getWidth() + 2 * quiet];
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                dark[y + quiet][x + quiet] = matrix.get(x, y);
+        boolean[][] dark = new boolean[matrix.size() + 2 * quiet][matrix.size() + 2 * quiet];
+        for (int y = 0; y < matrix.size(); y++) {
+            for (int x = 0; x < matrix.size(); x++) {
+                dark[y + quiet][x + quiet] = matrix.isDark(x, y);
             }
         }
         return dark;

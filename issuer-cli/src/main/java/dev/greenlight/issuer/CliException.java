@@ -6,6 +6,8 @@ package dev.greenlight.issuer;
  */
 public final class CliException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int exitCode;
 
     public CliException(int exitCode, String message) {

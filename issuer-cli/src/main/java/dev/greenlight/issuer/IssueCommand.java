@@ -1,12 +1,12 @@
 package dev.greenlight.issuer;
 
-import com.google.zxing.common.BitMatrix;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.InvalidIdentityException;
 import dev.greenlight.codec.IssuedCode;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.codec.qr.QrCodes;
+import dev.greenlight.codec.qr.QrMatrix;
 import dev.greenlight.codec.qr.SvgRenderer;
 import dev.greenlight.codec.qr.TerminalRenderer;
 import java.io.ByteArrayOutputStream;
@@ -101,7 +101,7 @@ final class IssueCommand extends CliCommand {
         IssuedCode code = parsedValidity == null ? issuer.issue(identity, parsedColour)
                 : issuer.issue(identity, parsedColour, parsedValidity);
 
-        BitMatrix modules = png != null || svg != null || terminal ? QrCodes.encode(code.text()) : null;
+        QrMatrix modules = png != null || svg != null || terminal ? QrCodes.encode(code.text()) : null;
         try {
             if (png != null) {
                 ByteArrayOutputStream image = new ByteArrayOutputStream();

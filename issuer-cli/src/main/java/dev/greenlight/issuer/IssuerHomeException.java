@@ -7,6 +7,8 @@ package dev.greenlight.issuer;
  */
 final class IssuerHomeException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     enum Reason {
         /** No home, or an incomplete or unreadable one (settings, identity secret). */
         NO_HOME,

@@ -1,7 +1,7 @@
 package dev.greenlight.issuer;
 
-import com.google.zxing.common.BitMatrix;
 import dev.greenlight.codec.qr.QrCodes;
+import dev.greenlight.codec.qr.QrMatrix;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
@@ -22,12 +22,12 @@ final class QrImages {
     private QrImages() {
     }
 
-    static BufferedImage image(BitMatrix modules, int pixelsPerModule) {
+    static BufferedImage image(QrMatrix modules, int pixelsPerModule) {
         if (pixelsPerModule < 1) {
             throw new IllegalArgumentException("pixelsPerModule must be at least 1, not " + pixelsPerModule);
         }
         int quiet = QrCodes.QUIET_ZONE_MODULES;
-        int side = (modules.getWidth() + 2 * quiet) * pixelsPerModule;
+        int side = (modules.size() + 2 * quiet) * pixelsPerModule;
         // One bit per pixel: the PNG stays about 1 KB.
         BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
         WritableRaster raster = image.getRaster();
@@ -36,8 +36,8 @@ final class QrImages {
             int moduleY = y / pixelsPerModule - quiet;
             for (int x = 0; x < side; x++) {
                 int moduleX = x / pixelsPerModule - quiet;
-                boolean dark = moduleX >= 0 && moduleY >= 0 && moduleX < modules.getWidth() && moduleY < modules.getHeight()
-                        && modules.get(moduleX, moduleY);
+                boolean dark = moduleX >= 0 && moduleY >= 0 && moduleX < modules.size() && moduleY < modules.size()
+                        && modules.isDark(moduleX, moduleY);
                 row[x] = dark ? 0 : 1;
             }
             raster.setPixels(0, y, side, 1, row);
@@ -45,7 +45,7 @@ final class QrImages {
         return image;
     }
 
-    static void writePng(BitMatrix modules, int pixelsPerModule, OutputStream out) throws IOException {
+    static void writePng(QrMatrix modules, int pixelsPerModule, OutputStream out) throws IOException {
         // An explicit memory cache: ImageIO.write(image, format, OutputStream) may cache on disk, slow in a batch.
         try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             if (!ImageIO.write(image(modules, pixelsPerModule), "png", stream)) {

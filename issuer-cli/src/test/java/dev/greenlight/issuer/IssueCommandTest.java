@@ -118,7 +118,7 @@ class IssueCommandTest {
         assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
         BufferedImage image = ImageIO.read(cli.workingDirectory.resolve("code.png").toFile());
         assertEquals(result.out().strip(), QrDecoding.decode(image));
-        int modules = QrCodes.encode(result.out().strip()).getWidth();
+        int modules = QrCodes.encode(result.out().strip()).size();
         assertEquals((modules + 2 * QrCodes.QUIET_ZONE_MODULES) * 4, image.getWidth());
         assertTrue(isWhite(image, 4 * QrCodes.QUIET_ZONE_MODULES - 1, 4 * QrCodes.QUIET_ZONE_MODULES - 1),
                 "the quiet zone is white");

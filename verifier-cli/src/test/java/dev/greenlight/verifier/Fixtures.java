@@ -1,6 +1,5 @@
 package dev.greenlight.verifier;
 
-import com.google.zxing.common.BitMatrix;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
@@ -10,6 +9,7 @@ import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
 import dev.greenlight.codec.qr.QrCodes;
+import dev.greenlight.codec.qr.QrMatrix;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -123,17 +123,17 @@ final class Fixtures {
 
     /** The QR of a text as a black-on-white image with the quiet zone, {@code scale} pixels per module. */
     static BufferedImage render(String text, int scale) {
-        BitMatrix matrix = QrCodes.encode(text);
+        QrMatrix matrix = QrCodes.encode(text);
         int quiet = QrCodes.QUIET_ZONE_MODULES;
-        int size = (matrix.getWidth() + 2 * quiet) * scale;
+        int size = (matrix.size() + 2 * quiet) * scale;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, size, size);
         g.setColor(Color.BLACK);
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                if (matrix.get(x, y)) {
+        for (int y = 0; y < matrix.size(); y++) {
+            for (int x = 0; x < matrix.size(); x++) {
+                if (matrix.isDark(x, y)) {
                     g.fillRect((x + quiet) * scale, (y + quiet) * scale, scale, scale);
                 }
             }

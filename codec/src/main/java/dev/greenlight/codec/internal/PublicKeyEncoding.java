@@ -3,7 +3,6 @@ package dev.greenlight.codec.internal;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
-import java.util.HexFormat;
 import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
@@ -15,10 +14,10 @@ import org.bouncycastle.math.ec.ECPoint;
 public final class PublicKeyEncoding {
 
     /** SEQUENCE { SEQUENCE { id-ecPublicKey, prime256v1 }, BIT STRING (66 bytes) }. */
-    private static final byte[] SPKI_PREFIX_UNCOMPRESSED = HexFormat.of().parseHex(
+    private static final byte[] SPKI_PREFIX_UNCOMPRESSED = Hex.parseHex(
             "3059301306072a8648ce3d020106082a8648ce3d030107034200");
     /** The same for a compressed point (BIT STRING of 34 bytes). */
-    private static final byte[] SPKI_PREFIX_COMPRESSED = HexFormat.of().parseHex(
+    private static final byte[] SPKI_PREFIX_COMPRESSED = Hex.parseHex(
             "3039301306072a8648ce3d020106082a8648ce3d030107032200");
 
     public static final int UNCOMPRESSED_POINT_BYTES = 1 + 2 * P256.SCALAR_BYTES;
@@ -34,12 +33,21 @@ public final class PublicKeyEncoding {
     public static byte[] pointFromSpki(byte[] der) {
         for (byte[] prefix : new byte[][] {SPKI_PREFIX_UNCOMPRESSED, SPKI_PREFIX_COMPRESSED}) {
             int pointLength = prefix == SPKI_PREFIX_UNCOMPRESSED ? UNCOMPRESSED_POINT_BYTES : COMPRESSED_POINT_BYTES;
-            if (der.length == prefix.length + pointLength
-                    && Arrays.equals(der, 0, prefix.length, prefix, 0, prefix.length)) {
+            if (der.length == prefix.length + pointLength && startsWith(der, prefix)) {
                 return Arrays.copyOfRange(der, prefix.length, der.length);
             }
         }
         return null;
+    }
+
+    // Not Arrays.equals over a range (Java 9): Android 8, our minimum (README), lacks it. Public bytes: variable time is fine.
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static byte[] spki(ECPoint point) {

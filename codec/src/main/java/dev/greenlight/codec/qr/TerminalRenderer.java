@@ -1,10 +1,10 @@
 package dev.greenlight.codec.qr;
 
-import com.google.zxing.common.BitMatrix;
-
 /**
  * QR modules as Unicode half blocks, two module rows per text line, so a phone can scan the code
  * from a terminal window.
+ *
+ * <p>Stateless: safe to call from any thread.
  */
 public final class TerminalRenderer {
 
@@ -31,9 +31,17 @@ public final class TerminalRenderer {
     private TerminalRenderer() {
     }
 
-    public static String render(BitMatrix modules, Style style) {
+    /**
+     * The text that draws {@code modules} with its quiet zone: one line per two module rows, each
+     * line ending in {@code '\n'}.
+     *
+     * @param modules the symbol, from {@link QrCodes#encode(String)}
+     * @param style   how the terminal will show the blocks
+     * @return the text; the same matrix and style always give the same text
+     */
+    public static String render(QrMatrix modules, Style style) {
         int quiet = QrCodes.QUIET_ZONE_MODULES;
-        int side = modules.getWidth() + 2 * quiet;
+        int side = modules.size() + 2 * quiet;
         StringBuilder out = new StringBuilder((side + 16) * (side / 2 + 1));
         for (int y = 0; y < side; y += 2) {
             if (style == Style.ANSI) {
@@ -55,7 +63,8 @@ public final class TerminalRenderer {
         return out.toString();
     }
 
-    private static boolean isDark(BitMatrix modules, int x, int y) {
-        return x >= 0 && y >= 0 && x < modules.getWidth() && y < modules.getHeight() && modules.get(x, y);
+    /** Outside the symbol is the quiet zone: light. */
+    private static boolean isDark(QrMatrix modules, int x, int y) {
+        return x >= 0 && y >= 0 && x < modules.size() && y < modules.size() && modules.isDark(x, y);
     }
 }

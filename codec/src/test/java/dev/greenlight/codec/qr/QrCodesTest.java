@@ -1,15 +1,19 @@
 package dev.greenlight.codec.qr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.EncodeHintType;
 import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
@@ -22,6 +26,8 @@ import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.codec.P256KeyPairs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class QrCodesTest {
 
@@ -45,10 +51,10 @@ class QrCodesTest {
     void encode_everyIssuedCode_fitsVersion6AtMAndVersion8AtQ() {
         for (String code : CODES) {
             assertTrue(code.length() <= 154, code);
-            assertEquals(6, QrCodes.version(code, ErrorCorrectionLevel.M));
-            assertEquals(41, QrCodes.encode(code, ErrorCorrectionLevel.M).getWidth());
-            assertEquals(8, QrCodes.version(code, ErrorCorrectionLevel.Q));
-            assertEquals(49, QrCodes.encode(code, ErrorCorrectionLevel.Q).getWidth());
+            assertEquals(6, QrCodes.version(code, ErrorCorrection.M));
+            assertEquals(41, QrCodes.encode(code, ErrorCorrection.M).size());
+            assertEquals(8, QrCodes.version(code, ErrorCorrection.Q));
+            assertEquals(49, QrCodes.encode(code, ErrorCorrection.Q).size());
         }
     }
 
@@ -62,7 +68,7 @@ class QrCodesTest {
     @Test
     void terminalRenderer_bothStyles_readBackAsTheSameQr() throws Exception {
         for (String code : CODES) {
-            BitMatrix modules = QrCodes.encode(code);
+            QrMatrix modules = QrCodes.encode(code);
             for (TerminalRenderer.Style style : TerminalRenderer.Style.values()) {
                 boolean[][] dark = readTerminal(TerminalRenderer.render(modules, style), style);
                 assertEquals(code, decode(dark, 4), style.name());
@@ -72,12 +78,12 @@ class QrCodesTest {
 
     @Test
     void svgRenderer_drawsOneSquarePerDarkModule() {
-        BitMatrix modules = QrCodes.encode(CODES.get(0));
+        QrMatrix modules = QrCodes.encode(CODES.get(0));
         String svg = SvgRenderer.render(modules, 8);
         int dark = 0;
-        for (int y = 0; y < modules.getHeight(); y++) {
-            for (int x = 0; x < modules.getWidth(); x++) {
-                if (modules.get(x, y)) {
+        for (int y = 0; y < modules.size(); y++) {
+            for (int x = 0; x < modules.size(); x++) {
+                if (modules.isDark(x, y)) {
                     dark++;
                     assertTrue(svg.contains("M" + (x + 4) + " " + (y + 4) + "h1v1h-1z"));
                 }
@@ -87,12 +93,51 @@ class QrCodesTest {
         assertTrue(svg.contains("viewBox=\"0 0 49 49\""), svg.substring(0, 200));
     }
 
-    private static boolean[][] withQuietZone(BitMatrix modules) {
+    /** Our types only wrap zxing's encoder: every module of every level is the one zxing chose. */
+    @ParameterizedTest
+    @EnumSource(ErrorCorrection.class)
+    void encode_everyLevel_isModuleForModuleZxingsSymbol(ErrorCorrection level) throws Exception {
+        ErrorCorrectionLevel zxingLevel = ErrorCorrectionLevel.valueOf(level.name());
+        for (String code : CODES.subList(0, 5)) {
+            ByteMatrix expected = Encoder.encode(code, zxingLevel,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, zxingLevel)).getMatrix();
+            QrMatrix modules = QrCodes.encode(code, level);
+            assertEquals(expected.getWidth(), modules.size());
+            for (int y = 0; y < modules.size(); y++) {
+                for (int x = 0; x < modules.size(); x++) {
+                    assertEquals(expected.get(x, y) == 1, modules.isDark(x, y), "module " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void encode_sameTextTwice_givesEqualMatrices() {
+        QrMatrix first = QrCodes.encode(CODES.get(0));
+        assertEquals(first, QrCodes.encode(CODES.get(0)));
+        assertEquals(first.hashCode(), QrCodes.encode(CODES.get(0)).hashCode());
+        assertNotEquals(first, QrCodes.encode(CODES.get(1)));
+        assertNotEquals(first, QrCodes.encode(CODES.get(0), ErrorCorrection.Q));
+        assertEquals("QrMatrix[41x41]", first.toString());
+    }
+
+    @Test
+    void isDark_outsideTheSymbol_throws() {
+        QrMatrix modules = QrCodes.encode(CODES.get(0));
+        assertThrows(IndexOutOfBoundsException.class, () -> modules.isDark(-1, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> modules.isDark(0, -1));
+        assertThrows(IndexOutOfBoundsException.class, () -> modules.isDark(41, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> modules.isDark(0, 41));
+        // The finder pattern's corner: always dark.
+        assertTrue(modules.isDark(0, 0) && modules.isDark(40, 0) && modules.isDark(0, 40));
+    }
+
+    private static boolean[][] withQuietZone(QrMatrix modules) {
         int quiet = QrCodes.QUIET_ZONE_MODULES;
-        boolean[][] dark = new boolean[modules.getHeight() + 2 * quiet][modules.getWidth() + 2 * quiet];
-        for (int y = 0; y < modules.getHeight(); y++) {
-            for (int x = 0; x < modules.getWidth(); x++) {
-                dark[y + quiet][x + quiet] = modules.get(x, y);
+        boolean[][] dark = new boolean[modules.size() + 2 * quiet][modules.size() + 2 * quiet];
+        for (int y = 0; y < modules.size(); y++) {
+            for (int x = 0; x < modules.size(); x++) {
+                dark[y + quiet][x + quiet] = modules.isDark(x, y);
             }
         }
         return dark;

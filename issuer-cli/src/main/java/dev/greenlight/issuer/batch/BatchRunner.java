@@ -1,7 +1,7 @@
 package dev.greenlight.issuer.batch;
 
-import com.google.zxing.common.BitMatrix;
 import dev.greenlight.codec.Issuer;
+import dev.greenlight.codec.qr.QrMatrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,7 +42,7 @@ public final class BatchRunner {
     /** Writes a QR as PNG: supplied by the CLI, which owns image support. */
     @FunctionalInterface
     public interface PngWriter {
-        void write(BitMatrix modules, OutputStream out) throws IOException;
+        void write(QrMatrix modules, OutputStream out) throws IOException;
     }
 
     /**

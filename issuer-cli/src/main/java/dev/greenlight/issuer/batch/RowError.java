@@ -29,6 +29,8 @@ record RowError(Kind kind, String reason) {
 
     /** Thrown while parsing a row, caught by the worker and turned into an error record. */
     static final class RowException extends Exception {
+        private static final long serialVersionUID = 1L;
+
         private final transient RowError error;
 
         RowException(Kind kind, String reason) {

@@ -38,7 +38,7 @@ public final class EcdsaP256 {
     }
 
     public static BigInteger scalar(byte[] bytes, int offset) {
-        return new BigInteger(1, bytes, offset, P256.SCALAR_BYTES);
+        return BigIntegers.fromUnsignedByteArray(bytes, offset, P256.SCALAR_BYTES);
     }
 
     public static byte[] sha256(byte[] message, int offset, int length) {

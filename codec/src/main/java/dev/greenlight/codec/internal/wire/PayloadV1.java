@@ -81,7 +81,7 @@ public final class PayloadV1 {
             throw new IllegalArgumentException("issue time " + issuedAtSeconds + " s is outside the 32-bit unsigned range of v1");
         }
         Duration validity = claims.validity();
-        if (validity.toSeconds() % 60 != 0 || validity.toMinutes() < 1 || validity.toMinutes() > MAX_VALIDITY_MINUTES) {
+        if (validity.getSeconds() % 60 != 0 || validity.getNano() != 0 || validity.toMinutes() < 1 || validity.toMinutes() > MAX_VALIDITY_MINUTES) {
             throw new IllegalArgumentException("validity of " + validity + " is not 1.." + MAX_VALIDITY_MINUTES + " whole minutes");
         }
         byte[] payload = ByteBuffer.allocate(TOTAL_BYTES)
