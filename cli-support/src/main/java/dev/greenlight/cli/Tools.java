@@ -1,0 +1,102 @@
+package dev.greenlight.cli;
+
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Builds the command line of a tool, so that both tools behave as one: a usage error is one line
+ * and a hint, not the whole help; a {@link CliException} is its message and exit code; anything
+ * else is {@link ExitCode#INTERNAL_ERROR} with the stack trace; each command's {@code --help} lists
+ * its {@link ExitCodes}. {@code main} is {@code System.exit(Tools.commandLine(new Tool()).execute(args))}.
+ */
+public final class Tools {
+
+    private static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+
+    private Tools() {
+    }
+
+    /** The configured command line of a tool whose top-level command is {@code root}. */
+    public static CommandLine commandLine(Object root) {
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(Tools::usageError);
+        commandLine.setExecutionExceptionHandler((failure, failed, parseResult) -> failed(failure, failed));
+        listExitCodes(commandLine);
+        return commandLine;
+    }
+
+    /** One line saying what is wrong, and where to read more. */
+    static int usageError(ParameterException error, String[] args) {
+        CommandLine failed = error.getCommandLine();
+        PrintWriter err = failed.getErr();
+        String message = error.getMessage() == null ? "invalid command line" : error.getMessage().strip();
+        if (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        if (error instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !failed.getCommandSpec().positionalParameters().isEmpty()) {
+            message += " (a value with spaces must be quoted: a code may contain spaces, e.g. 'GL1:AB CD')";
+        }
+        err.println(rootName(failed) + ": " + message + ". See '" + failed.getCommandSpec().qualifiedName() + " --help'.");
+        if (error instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    private static int failed(Exception failure, CommandLine failed) {
+        PrintWriter err = failed.getErr();
+        String name = failed.getCommandSpec().qualifiedName();
+        CliException known = failure instanceof CliException cli ? cli : null;
+        if (known == null && failure instanceof RuntimeException runtime
+                && failed.getCommandSpec().userObject() instanceof BaseCommand command) {
+            known = command.translate(runtime);
+        }
+        if (known != null) {
+            err.println(name + ": " + known.getMessage());
+            err.flush();
+            return known.exitCode().code();
+        }
+        err.println(name + ": internal error: " + failure);
+        failure.printStackTrace(err);
+        err.flush();
+        return ExitCode.INTERNAL_ERROR.code();
+    }
+
+    private static String rootName(CommandLine commandLine) {
+        return commandLine.getCommandSpec().root().name();
+    }
+
+    /** Each command's own codes; the top level lists every code of the tool. Returns the codes below {@code commandLine}. */
+    private static Set<ExitCode> listExitCodes(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        Set<ExitCode> codes = EnumSet.noneOf(ExitCode.class);
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            codes.addAll(listExitCodes(sub));
+        }
+        ExitCodes declared = spec.userObject() == null ? null : spec.userObject().getClass().getAnnotation(ExitCodes.class);
+        if (declared == null && spec.parent() != null) {
+            return codes;
+        }
+        if (declared != null) {
+            codes.addAll(Set.of(declared.value()));
+        }
+        codes.add(ExitCode.USAGE);
+        codes.add(ExitCode.INTERNAL_ERROR);
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode code : codes) {
+            list.put(Integer.toString(code.code()), code.help());
+        }
+        spec.usageMessage().exitCodeListHeading(EXIT_CODES_HEADING).exitCodeList(list);
+        return codes;
+    }
+}
