@@ -1,12 +1,15 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
+import dev.greenlight.cli.Progress;
+import dev.greenlight.cli.ProgressOption;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.issuer.batch.BatchRunner;
 import dev.greenlight.issuer.batch.BatchSummary;
 import dev.greenlight.issuer.batch.InputFormat;
-import dev.greenlight.issuer.batch.ProgressListener;
-import dev.greenlight.issuer.batch.TerminalProgress;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +35,8 @@ import picocli.CommandLine.Parameters;
                 + "spaces) and, with --png-dir, png. status error: error (a kind) and reason. Error kinds: invalid_identity, unknown_colour, bad_validity, wrong_column_count, wrong_fields, "
                 + "bad_encoding, malformed_row, row_too_long, output_failed, internal_error. A bad row never stops the batch.",
             "With -o the output goes to a temporary file next to FILE, renamed to FILE only when the batch is "
-                + "complete: a FILE that exists is a whole batch. Without -o it goes to stdout.",
-            "Progress (rate, ETA) is drawn on stderr when it is a terminal; a summary ends the run."},
+                + "complete: a FILE that exists is a whole batch. Without -o, or with -o -, it goes to stdout.",
+            "Progress (rate, ETA) is drawn on stderr when it is a terminal (see --progress); a summary ends the run."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-issue batch people.csv -o codes.jsonl",
             "  gl-issue batch people.jsonl --png-dir qr/ -o codes.jsonl",
@@ -44,18 +45,15 @@ import picocli.CommandLine.Parameters;
             "  people.csv:",
             "    document_type,number,colour,validity",
             "    CNID,11010519491231002X,green,",
-            "    PP-FRA,\"18AV12345\",red,12h"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP + " (every row has a code)", ExitCodes.SOME_ROWS_FAILED_HELP, ExitCodes.USAGE_HELP,
-            ExitCodes.NO_HOME_HELP, ExitCodes.ALREADY_EXISTS_HELP,
-            "5:the input as a whole is unusable (no CSV header, unknown column)", ExitCodes.KEY_ERROR_HELP,
-            ExitCodes.IO_ERROR_HELP, ExitCodes.SOFTWARE_HELP})
+            "    PP-FRA,\"18AV12345\",red,12h"})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.NOT_CONFIGURED, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR, ExitCode.IO_ERROR, ExitCode.INVALID_INPUT})
 final class BatchCommand extends CliCommand {
 
     @Parameters(index = "0", paramLabel = "INPUT", description = "The rows: a .csv, .jsonl/.ndjson file, or - for stdin.")
     String input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the JSON Lines to FILE (default: stdout).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the JSON Lines to FILE (default, or -: stdout).")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -77,8 +75,8 @@ final class BatchCommand extends CliCommand {
             description = "Rows handed to a worker at a time.")
     int chunkRows;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress and no summary (a summary still appears if rows failed).")
-    boolean quiet;
+    @Mixin
+    ProgressOption progressOption;
 
     @Option(names = "--force", description = "Replace FILE if it exists.")
     boolean force;
@@ -90,24 +88,24 @@ final class BatchCommand extends CliCommand {
     PassphraseOptions passphrase;
 
     @Override
-    protected int run() {
+    protected ExitCode run() {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (workers < 1 || workers > 1024 || chunkRows < 1) {
-            throw new CliException(ExitCodes.USAGE, "--threads must be from 1 to 1024");
+            throw new CliException(ExitCode.USAGE, "--threads must be from 1 to 1024");
         }
         if (scale < 1 || scale > 100) {
-            throw new CliException(ExitCodes.USAGE, "--scale must be from 1 to 100, not " + scale);
+            throw new CliException(ExitCode.USAGE, "--scale must be from 1 to 100, not " + scale);
         }
         boolean fromStdin = input.equals("-");
         Path inputPath = fromStdin ? null : env().resolve(Path.of(input));
         InputFormat inputFormat = format != null ? parseFormat(format)
                 : fromStdin ? InputFormat.CSV : InputFormat.byFileName(input);
-        Path outputPath = output == null ? null : env().resolve(output);
+        Path outputPath = output == null || AtomicOutput.isStandardStream(output) ? null : env().resolve(output);
         if (outputPath != null && Files.exists(outputPath) && !force) {
-            throw new CliException(ExitCodes.ALREADY_EXISTS, "Refusing to overwrite " + outputPath + " (use --force)");
+            throw new CliException(ExitCode.ALREADY_EXISTS, "Refusing to overwrite " + outputPath + " (use --force)");
         }
         if (inputPath != null && !Files.isReadable(inputPath)) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the input " + inputPath);
+            throw new CliException(ExitCode.IO_ERROR, "Cannot read the input " + inputPath);
         }
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
         Issuer issuer = issuerHome.issuer(env().clock(), passphrase.source(env()));
@@ -117,53 +115,50 @@ final class BatchCommand extends CliCommand {
                 Files.createDirectories(pngs);
             }
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot create " + pngs + ": " + e, e);
+            throw new CliException(ExitCode.IO_ERROR, "Cannot create " + pngs + ": " + e, e);
         }
         BatchRunner runner = new BatchRunner(issuer, Validity::parse, workers, chunkRows, pngs,
                 (modules, out) -> QrImages.writePng(modules, scale, out));
 
-        long totalBytes = -1;
+        long totalBytes;
         try {
             totalBytes = inputPath == null ? -1 : Files.size(inputPath);
         } catch (IOException e) {
             totalBytes = -1;
         }
-        TerminalProgress bar = !quiet && env().console() != null ? new TerminalProgress(err(), totalBytes, System::nanoTime) : null;
-        ProgressListener progress = bar != null ? bar : ProgressListener.NONE;
+        Progress progress = progressOption.open(err(), env().terminal(), "rows", totalBytes);
         long start = System.nanoTime();
         BatchSummary summary;
         try (InputStream in = inputPath == null ? env().stdin() : Files.newInputStream(inputPath)) {
             summary = outputPath == null ? toStdout(runner, in, inputFormat, progress)
                     : toFile(runner, in, inputFormat, outputPath, progress);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "No such file: " + e.getFile(), e);
+            throw new CliException(ExitCode.IO_ERROR, "No such file: " + e.getFile(), e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Batch failed, no output written: " + e, e);
+            throw new CliException(ExitCode.IO_ERROR, "Batch failed, no output written: " + e, e);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, e.getMessage() + "; no output written", e);
+            throw new CliException(ExitCode.INVALID_INPUT, e.getMessage() + "; no output written", e);
         } finally {
-            if (bar != null) {
-                bar.finish();
-            }
+            progress.finish();
         }
-        double seconds = Math.max(System.nanoTime() - start, 1) / 1e9;
-        if (!quiet || summary.failed() > 0) {
-            err().printf("rows: %d, issued: %d, failed: %d, in %.1f s (%.0f codes/s, %d threads, key %s)%s%n",
-                    summary.rows(), summary.issued(), summary.failed(), seconds, summary.issued() / seconds, workers,
+        if (!progressOption.quiet()) {
+            err().printf("rows: %d, issued: %d, failed: %d; %s (%d threads, key %s)%s%n",
+                    summary.rows(), summary.issued(), summary.failed(),
+                    Progress.throughput(summary.issued(), "codes", System.nanoTime() - start), workers,
                     issuer.keyId(), outputPath != null ? "; output " + outputPath : "");
         }
-        return summary.failed() > 0 ? ExitCodes.SOME_ROWS_FAILED : ExitCodes.OK;
+        return summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
     }
 
     private static InputFormat parseFormat(String name) {
         try {
             return InputFormat.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, "--format must be csv or jsonl, not '" + name + "'");
+            throw new CliException(ExitCode.USAGE, "--format must be csv or jsonl, not '" + name + "'");
         }
     }
 
-    private BatchSummary toStdout(BatchRunner runner, InputStream in, InputFormat inputFormat, ProgressListener progress)
+    private BatchSummary toStdout(BatchRunner runner, InputStream in, InputFormat inputFormat, Progress progress)
             throws IOException {
         Writer writer = out();
         OutputStream bytes = new OutputStream() {
@@ -185,27 +180,13 @@ final class BatchCommand extends CliCommand {
         return runner.run(in, inputFormat, bytes, progress);
     }
 
-    /** Writes to a temporary file next to the target and renames it at the end: a killed batch leaves no complete-looking file. */
+    /** Through {@link AtomicOutput}: a killed or failed batch leaves no complete-looking file. */
     private BatchSummary toFile(BatchRunner runner, InputStream in, InputFormat inputFormat, Path target,
-                                ProgressListener progress) throws IOException {
-        Path temporary = SecureFiles.createTemporaryNextTo(target, false);
-        boolean renamed = false;
-        try {
-            BatchSummary summary;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.WRITE), 1 << 16)) {
-                summary = runner.run(in, inputFormat, out, progress);
-            }
-            if (force) {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-            renamed = true;
+                                Progress progress) throws IOException {
+        try (AtomicOutput output = AtomicOutput.open(target, force, false)) {
+            BatchSummary summary = runner.run(in, inputFormat, output.stream(), progress);
+            output.commit();
             return summary;
-        } finally {
-            if (!renamed) {
-                Files.deleteIfExists(temporary);
-            }
         }
     }
 }

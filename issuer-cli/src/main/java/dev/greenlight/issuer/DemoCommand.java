@@ -1,5 +1,9 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.Durations;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IssuedCode;
@@ -27,10 +31,8 @@ import picocli.CommandLine.Option;
                 + "never the real issuer home: $" + IssuerHome.ENVIRONMENT_VARIABLE + " is ignored here.",
             "The identities are made-up sample numbers with valid check characters."},
         footerHeading = "%nExamples:%n",
-        footer = {"  bin/gl-demo", "  gl-issue demo --home /tmp/greenlight-demo"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP + " (every verdict as expected)", ExitCodes.USAGE_HELP, ExitCodes.KEY_ERROR_HELP,
-            ExitCodes.IO_ERROR_HELP, ExitCodes.VERIFICATION_FAILED_HELP, ExitCodes.SOFTWARE_HELP})
+        footer = {"  bin/gl-demo", "  gl-issue demo --home /tmp/greenlight-demo"})
+@ExitCodes({ExitCode.OK, ExitCode.KEY_ERROR, ExitCode.IO_ERROR, ExitCode.SELF_CHECK_FAILED})
 final class DemoCommand extends CliCommand {
 
     static final String DEFAULT_HOME = ".greenlight-demo";
@@ -43,11 +45,12 @@ final class DemoCommand extends CliCommand {
     @Option(names = "--home", paramLabel = "DIR", description = "The demo issuer home (default: ./" + DEFAULT_HOME + ").")
     Path home;
 
-    @Option(names = "--plain", description = "Draw the QR without ANSI colours (light blocks for a dark background).")
+    @Option(names = "--plain", description = "Draw the QR without ANSI colours (light blocks for a dark background); "
+            + "also when stdout is not a terminal, NO_COLOR is set or TERM is dumb.")
     boolean plain;
 
     @Override
-    protected int run() {
+    protected ExitCode run() {
         Path root = env().resolve(home != null ? home : Path.of(DEFAULT_HOME));
         IssuerHome demoHome;
         if (Files.exists(root.resolve("settings.properties"))) {
@@ -58,7 +61,7 @@ final class DemoCommand extends CliCommand {
         }
         Clock clock = env().clock();
         Issuer issuer = demoHome.issuer(clock, prompt -> {
-            throw new CliException(ExitCodes.KEY_ERROR, "The demo key in " + root + " is encrypted; delete " + root + " to start over");
+            throw new CliException(ExitCode.KEY_ERROR, "The demo key in " + root + " is encrypted; delete " + root + " to start over");
         });
 
         out().println("Greenlight demo: issuer home " + root + ", signing key " + issuer.keyId());
@@ -73,7 +76,7 @@ final class DemoCommand extends CliCommand {
         }
         out().println();
         out().println("2. The green code as a QR (" + codes[0].text().length() + " characters); scan it with a phone:");
-        boolean ansi = !plain && env().console() != null;
+        boolean ansi = !plain && env().terminal().colourOnStdout();
         out().print(TerminalRenderer.render(QrCodes.encode(codes[0].text()),
                 ansi ? TerminalRenderer.Style.ANSI : TerminalRenderer.Style.PLAIN_DARK_BACKGROUND));
         out().println();
@@ -93,15 +96,15 @@ final class DemoCommand extends CliCommand {
                 .keys(TrustedKeys.of(demoHome.publicKey(issuer.keyId())))
                 .clock(Clock.offset(clock, issuer.defaultValidity().plus(Duration.ofHours(1))))
                 .build();
-        asExpected &= report("green code, " + Validity.format(issuer.defaultValidity().plusHours(1)) + " later",
+        asExpected &= report("green code, " + Durations.format(issuer.defaultValidity().plusHours(1)) + " later",
                 tomorrow.verify(codes[0].text()), false);
         out().println();
         if (!asExpected) {
             err().println("Some verdicts were not as expected: see above");
-            return ExitCodes.VERIFICATION_FAILED;
+            return ExitCode.SELF_CHECK_FAILED;
         }
         out().println("All verdicts as expected. Next: 'gl-issue init' for a real issuer home, then 'gl-issue --help'.");
-        return ExitCodes.OK;
+        return ExitCode.OK;
     }
 
     private boolean report(String what, VerificationResult result, boolean shouldBeValid) {

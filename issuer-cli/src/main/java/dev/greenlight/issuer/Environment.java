@@ -1,7 +1,9 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.Terminal;
 import java.io.Console;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -11,10 +13,12 @@ import java.util.Objects;
 /**
  * What the tool takes from the machine it runs on, gathered in one place so that tests can pin it:
  * the clock, environment variables, the user's home, the working directory, the console, the
- * source of randomness, and standard input.
+ * source of randomness, standard input, standard output as bytes (for {@code --png -}), and
+ * which streams are terminals.
  */
 public record Environment(Clock clock, Map<String, String> variables, Path userHome, Path workingDirectory,
-                          Console console, SecureRandom random, InputStream stdin) {
+                          Console console, SecureRandom random, InputStream stdin, OutputStream stdout,
+                          Terminal terminal) {
 
     public Environment {
         Objects.requireNonNull(clock, "clock");
@@ -23,11 +27,14 @@ public record Environment(Clock clock, Map<String, String> variables, Path userH
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(stdin, "stdin");
+        Objects.requireNonNull(stdout, "stdout");
+        Objects.requireNonNull(terminal, "terminal");
     }
 
     public static Environment system() {
         return new Environment(Clock.systemUTC(), System.getenv(), Path.of(System.getProperty("user.home")),
-                Path.of("").toAbsolutePath(), System.console(), new SecureRandom(), System.in);
+                Path.of("").toAbsolutePath(), System.console(), new SecureRandom(), System.in, System.out,
+                Terminal.detect(System.getenv()));
     }
 
     public String variable(String name) {

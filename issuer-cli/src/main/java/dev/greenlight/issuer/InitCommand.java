@@ -1,5 +1,7 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
 import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,10 +14,8 @@ import picocli.CommandLine.Option;
             "The new key id is printed on stdout."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-issue init",
-            "  gl-issue init --home /srv/issuer --encrypt --passphrase-file pass.txt"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.ALREADY_EXISTS_HELP, ExitCodes.KEY_ERROR_HELP,
-            ExitCodes.IO_ERROR_HELP, ExitCodes.SOFTWARE_HELP})
+            "  gl-issue init --home /srv/issuer --encrypt --passphrase-file pass.txt"})
+@ExitCodes({ExitCode.OK, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
 final class InitCommand extends CliCommand {
 
     @Mixin
@@ -33,7 +33,7 @@ final class InitCommand extends CliCommand {
     boolean force;
 
     @Override
-    protected int run() {
+    protected ExitCode run() {
         java.nio.file.Path root = home.locate(env());
         char[] secret = encrypt || passphrase.isGiven()
                 ? passphrase.newPassphraseSource(env()).read("Passphrase for the new signing key") : null;
@@ -42,7 +42,7 @@ final class InitCommand extends CliCommand {
             out().println(created.activeKeyId());
             err().println("Created issuer home " + root + " with signing key " + created.activeKeyId()
                     + (secret != null ? " (encrypted)" : ""));
-            return ExitCodes.OK;
+            return ExitCode.OK;
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');

@@ -1,11 +1,10 @@
 package dev.greenlight.issuer;
 
-import java.util.concurrent.Callable;
+import dev.greenlight.cli.ToolCommand;
+import dev.greenlight.cli.Tools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The operator's tool for issuing codes: an issuer home, its keys, one code or millions. */
 @Command(name = "gl-issue", mixinStandardHelpOptions = true, versionProvider = IssuerCli.ManifestVersion.class,
@@ -21,17 +20,10 @@ import picocli.CommandLine.Spec;
             "  gl-issue init",
             "  gl-issue issue --doc PP-FRA --number 18AV12345 --colour green --terminal",
             "  gl-issue batch people.csv -o codes.jsonl",
-            "  gl-issue demo"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.SOME_ROWS_FAILED_HELP, ExitCodes.USAGE_HELP, ExitCodes.NO_HOME_HELP,
-            ExitCodes.ALREADY_EXISTS_HELP, ExitCodes.INVALID_INPUT_HELP, ExitCodes.KEY_ERROR_HELP,
-            ExitCodes.IO_ERROR_HELP, ExitCodes.VERIFICATION_FAILED_HELP, ExitCodes.SOFTWARE_HELP})
-public final class IssuerCli implements Callable<Integer> {
+            "  gl-issue demo"})
+public final class IssuerCli extends ToolCommand {
 
     private final Environment environment;
-
-    @Spec
-    CommandSpec spec;
 
     public IssuerCli() {
         this(Environment.system());
@@ -43,17 +35,11 @@ public final class IssuerCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new IssuerCli()).execute(args));
+        System.exit(Tools.commandLine(new IssuerCli()).execute(args));
     }
 
     Environment environment() {
         return environment;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
     }
 
     /** The version stamped into the jar's manifest by the build. */

@@ -1,5 +1,7 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
+import dev.greenlight.cli.Durations;
 import dev.greenlight.codec.EncryptedPrivateKeys;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.IdentitySecretFile;
@@ -19,6 +21,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
@@ -29,12 +33,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
  * The issuer's directory:
  * <pre>
- * settings.properties        active-key, default-validity         0600
+ * settings.properties        active-key, retired-keys,            0600
+ *                            default-validity
  * identity-secret            32 random bytes, Base64              0600
  * keys/KID.key.pem           PKCS#8 private key, maybe encrypted  0600
  * keys/KID.pub.pem           SubjectPublicKeyInfo                 0644
@@ -55,6 +62,8 @@ final class IssuerHome {
     private static final String KEYS = "keys";
     private static final String ACTIVE_KEY = "active-key";
     private static final String DEFAULT_VALIDITY = "default-validity";
+    private static final String RETIRED_KEYS = "retired-keys";
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
 
@@ -86,13 +95,13 @@ final class IssuerHome {
                     + "; --force replaces its identity secret and settings (codes issued so far can then no longer be linked to people)");
         }
         try {
-            SecureFiles.createPrivateDirectories(root.resolve(KEYS));
+            createPrivateDirectories(root.resolve(KEYS));
             IdentitySecret secret = IdentitySecret.generate(random);
-            SecureFiles.writePrivate(root.resolve(IDENTITY_SECRET), out -> IdentitySecretFile.write(secret, out), force);
+            AtomicOutput.write(root.resolve(IDENTITY_SECRET), out -> IdentitySecretFile.write(secret, out), force, true);
             KeyId keyId = home.addKey(P256KeyPairs.generate(random), passphrase, random);
             Properties settings = new Properties();
             settings.setProperty(ACTIVE_KEY, keyId.toString());
-            settings.setProperty(DEFAULT_VALIDITY, Validity.format(Issuer.DEFAULT_VALIDITY));
+            settings.setProperty(DEFAULT_VALIDITY, Durations.format(Issuer.DEFAULT_VALIDITY));
             home.writeSettings(settings, force);
         } catch (FileAlreadyExistsException e) {
             throw new IssuerHomeException(Reason.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile() + " (use --force)", e);
@@ -135,21 +144,82 @@ final class IssuerHome {
     KeyId addKey(KeyPair pair, char[] passphrase, SecureRandom random) throws IOException {
         ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
         KeyId keyId = KeyId.of(publicKey);
-        SecureFiles.createPrivateDirectories(keysDirectory());
+        createPrivateDirectories(keysDirectory());
         ECPrivateKey privateKey = (ECPrivateKey) pair.getPrivate();
         String privatePem = passphrase == null ? PemKeys.privateKeyToPem(privateKey)
                 : EncryptedPrivateKeys.toPem(privateKey, passphrase, random);
         // A key id already present means the same key (or a 1-in-4-billion clash): never replace a private key.
-        SecureFiles.writePrivate(privateKeyFile(keyId), privatePem.getBytes(StandardCharsets.US_ASCII), false);
-        SecureFiles.writePublic(publicKeyFile(keyId), PemKeys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII), true);
-        SecureFiles.writePublic(jwkFile(keyId), (JwkKeys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8), true);
+        AtomicOutput.write(privateKeyFile(keyId), out -> out.write(privatePem.getBytes(StandardCharsets.US_ASCII)), false, true);
+        AtomicOutput.write(publicKeyFile(keyId),
+                out -> out.write(PemKeys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII)), true, false);
+        AtomicOutput.write(jwkFile(keyId),
+                out -> out.write((JwkKeys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8)), true, false);
         return keyId;
     }
 
-    void activate(KeyId keyId) throws IOException {
+    /**
+     * Makes a key the one that signs from now on; settings are replaced in one rename.
+     *
+     * @throws IssuerHomeException {@link Reason#KEY_ERROR} if the key is unknown, has no private
+     *                             key in this home, or is retired
+     */
+    void activate(KeyId keyId) {
+        requireKnown(keyId);
+        if (!Files.isRegularFile(privateKeyFile(keyId))) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, "Key " + keyId + " has no private key in " + keysDirectory()
+                    + ": it cannot sign");
+        }
         Properties settings = settings();
+        if (retired(settings).contains(keyId.toString())) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, "Key " + keyId + " is retired: a retired key never signs again");
+        }
         settings.setProperty(ACTIVE_KEY, keyId.toString());
-        writeSettings(settings, true);
+        writeSettings(settings);
+    }
+
+    /**
+     * Marks a key retired: it no longer signs and cannot be activated again. Its public key stays,
+     * so that codes it signed can still be verified. The active key cannot be retired: activate
+     * another first.
+     *
+     * @return false if it was retired already
+     * @throws IssuerHomeException {@link Reason#KEY_ERROR} if the key is unknown or active
+     */
+    boolean retire(KeyId keyId) {
+        requireKnown(keyId);
+        Properties settings = settings();
+        if (keyId.toString().equals(settings.getProperty(ACTIVE_KEY, "").strip())) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, "Key " + keyId + " is the active key: activate another "
+                    + "('gl-issue keygen --activate' or 'gl-issue keys activate ID') before retiring it");
+        }
+        Set<String> retired = retired(settings);
+        if (!retired.add(keyId.toString())) {
+            return false;
+        }
+        settings.setProperty(RETIRED_KEYS, String.join(",", retired));
+        writeSettings(settings);
+        return true;
+    }
+
+    boolean isRetired(KeyId keyId) {
+        return retired(settings()).contains(keyId.toString());
+    }
+
+    private void requireKnown(KeyId keyId) {
+        if (!Files.isRegularFile(publicKeyFile(keyId))) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, "No key " + keyId + " in " + keysDirectory()
+                    + " ('gl-issue keys' lists them)");
+        }
+    }
+
+    private static Set<String> retired(Properties settings) {
+        Set<String> retired = new TreeSet<>();
+        for (String id : settings.getProperty(RETIRED_KEYS, "").split(",")) {
+            if (!id.isBlank()) {
+                retired.add(id.strip());
+            }
+        }
+        return retired;
     }
 
     KeyId activeKeyId() {
@@ -214,6 +284,10 @@ final class IssuerHome {
 
     ECPrivateKey signingKey(PassphraseSource passphrase) {
         KeyId keyId = activeKeyId();
+        if (isRetired(keyId)) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, "The active key " + keyId + " is retired in "
+                    + root.resolve(SETTINGS) + ": activate another ('gl-issue keys activate ID')");
+        }
         String pem;
         try {
             pem = Files.readString(privateKeyFile(keyId), StandardCharsets.US_ASCII);
@@ -282,13 +356,40 @@ final class IssuerHome {
         return settings;
     }
 
+    private void writeSettings(Properties settings) {
+        try {
+            writeSettings(settings, true);
+        } catch (IOException e) {
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot write " + root.resolve(SETTINGS) + ": " + e, e);
+        }
+    }
+
+    /** The whole file replaced in one rename: a reader sees the old settings or the new, never half. */
     private void writeSettings(Properties settings, boolean overwrite) throws IOException {
         StringWriter text = new StringWriter();
         text.write("# Greenlight issuer settings. Keys live in keys/, named by key id.\n");
         for (String name : settings.stringPropertyNames().stream().sorted().toList()) {
             text.write(name + "=" + settings.getProperty(name) + "\n");
         }
-        SecureFiles.writePrivate(root.resolve(SETTINGS), text.toString().getBytes(StandardCharsets.UTF_8), overwrite);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(root.resolve(SETTINGS), out -> out.write(bytes), overwrite, true);
+    }
+
+    /** Creates the directory and any missing parents, the new ones owner-only (0700). */
+    private static void createPrivateDirectories(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createPrivateDirectories(parent);
+        }
+        if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+        } else {
+            Files.createDirectory(absolute);
+        }
     }
 
     /** One key of the home; {@code hasPrivateKey} false for a public key kept for verification only. */

@@ -1,5 +1,8 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.P256KeyPairs;
 import java.io.IOException;
@@ -19,10 +22,8 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  gl-issue keygen",
             "  gl-issue keygen --encrypt --activate",
-            "  GL_PASS=... gl-issue keygen --passphrase-env GL_PASS --activate"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.NO_HOME_HELP, ExitCodes.ALREADY_EXISTS_HELP,
-            ExitCodes.KEY_ERROR_HELP, ExitCodes.IO_ERROR_HELP, ExitCodes.SOFTWARE_HELP})
+            "  GL_PASS=... gl-issue keygen --passphrase-env GL_PASS --activate"})
+@ExitCodes({ExitCode.OK, ExitCode.NOT_CONFIGURED, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
 final class KeygenCommand extends CliCommand {
 
     @Mixin
@@ -39,7 +40,7 @@ final class KeygenCommand extends CliCommand {
     boolean activate;
 
     @Override
-    protected int run() {
+    protected ExitCode run() {
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
         char[] secret = encrypt || passphrase.isGiven()
                 ? passphrase.newPassphraseSource(env()).read("Passphrase for the new signing key") : null;
@@ -52,11 +53,11 @@ final class KeygenCommand extends CliCommand {
             err().println("New key " + keyId + (secret != null ? " (encrypted)" : "") + (activate ? ", now active" : ", not active")
                     + ": " + issuerHome.privateKeyFile(keyId) + ", " + issuerHome.publicKeyFile(keyId) + ", "
                     + issuerHome.jwkFile(keyId));
-            return ExitCodes.OK;
+            return ExitCode.OK;
         } catch (FileAlreadyExistsException e) {
-            throw new CliException(ExitCodes.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile(), e);
+            throw new CliException(ExitCode.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile(), e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot write the new key: " + e, e);
+            throw new CliException(ExitCode.IO_ERROR, "Cannot write the new key: " + e, e);
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');

@@ -1,5 +1,8 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyId;
 import java.security.interfaces.ECPublicKey;
@@ -7,17 +10,20 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "keys", mixinStandardHelpOptions = true,
-        header = "List the keys of the issuer home, or print them as a JWK Set.",
-        description = {"List the keys of the issuer home, one per line on stdout: key id, 'active' or '-', "
-                + "'encrypted' or 'plain', and the public key file.",
-            "With --jwks, print the public keys as a JWK Set instead: what verifiers need to trust this issuer."},
+        header = "List the keys of the issuer home, print them as a JWK Set, activate or retire one.",
+        description = {"List the keys of the issuer home, one per line on stdout: key id, 'active', 'retired' or '-', "
+                + "'encrypted', 'plain' or 'public-only', and the public key file.",
+            "With --jwks, print the public keys as a JWK Set instead: what verifiers need to trust this issuer.",
+            "'keys activate ID' makes a key the one that signs; 'keys retire ID' stops a key from ever signing again "
+                + "(its public key stays, for verifiers). Both rewrite settings.properties in one atomic rename."},
+        subcommands = {KeysCommand.Activate.class, KeysCommand.Retire.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  gl-issue keys", "  gl-issue keys --jwks > issuer-keys.jwks.json"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, ExitCodes.NO_HOME_HELP, ExitCodes.KEY_ERROR_HELP,
-            ExitCodes.IO_ERROR_HELP, ExitCodes.SOFTWARE_HELP})
+        footer = {"  gl-issue keys", "  gl-issue keys --jwks > issuer-keys.jwks.json",
+            "  gl-issue keys activate 3fa2c1d9", "  gl-issue keys retire 0b7e4a12"})
+@ExitCodes({ExitCode.OK, ExitCode.NOT_CONFIGURED, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
 final class KeysCommand extends CliCommand {
 
     @Mixin
@@ -27,21 +33,82 @@ final class KeysCommand extends CliCommand {
     boolean jwks;
 
     @Override
-    protected int run() {
+    protected ExitCode run() {
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
         List<IssuerHome.StoredKey> keys = issuerHome.keys();
         if (jwks) {
             List<ECPublicKey> publicKeys = keys.stream().map(IssuerHome.StoredKey::publicKey).toList();
             out().println(JwkKeys.publicKeysToJwks(publicKeys));
-            return ExitCodes.OK;
+            return ExitCode.OK;
         }
         KeyId active = issuerHome.activeKeyId();
         for (IssuerHome.StoredKey key : keys) {
-            out().println(key.keyId() + "\t" + (key.keyId().equals(active) ? "active" : "-") + "\t"
+            String status = key.keyId().equals(active) ? "active" : issuerHome.isRetired(key.keyId()) ? "retired" : "-";
+            out().println(key.keyId() + "\t" + status + "\t"
                     + (!key.hasPrivateKey() ? "public-only" : key.encrypted() ? "encrypted" : "plain") + "\t"
                     + issuerHome.publicKeyFile(key.keyId()));
         }
         err().println(keys.size() + (keys.size() == 1 ? " key" : " keys") + " in " + issuerHome.keysDirectory());
-        return ExitCodes.OK;
+        return ExitCode.OK;
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            header = "Make a key of the issuer home the one that signs from now on.",
+            description = {"Make key ID the active key: the one 'issue' and 'batch' sign with. It must be in the home "
+                    + "with its private key, and not retired. Publish its public key to verifiers first "
+                    + "('gl-issue keys --jwks')."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  gl-issue keys activate 3fa2c1d9"})
+    @ExitCodes({ExitCode.OK, ExitCode.NOT_CONFIGURED, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
+    static final class Activate extends CliCommand {
+
+        @Mixin
+        HomeOption home;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The key id, as 'gl-issue keys' lists it.")
+        String keyId;
+
+        @Override
+        protected ExitCode run() {
+            KeyId id = parseKeyId(keyId);
+            IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
+            issuerHome.activate(id);
+            err().println("Key " + id + " is now active: it signs every code from now on");
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "retire", mixinStandardHelpOptions = true,
+            header = "Retire a key of the issuer home: it never signs again.",
+            description = {"Mark key ID retired: it no longer signs and cannot be activated again. Its files stay, so "
+                    + "that verifiers can still check the codes it signed until they expire. The active key cannot "
+                    + "be retired: activate another first."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  gl-issue keygen --activate && gl-issue keys retire 0b7e4a12"})
+    @ExitCodes({ExitCode.OK, ExitCode.NOT_CONFIGURED, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
+    static final class Retire extends CliCommand {
+
+        @Mixin
+        HomeOption home;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The key id, as 'gl-issue keys' lists it.")
+        String keyId;
+
+        @Override
+        protected ExitCode run() {
+            KeyId id = parseKeyId(keyId);
+            IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
+            boolean changed = issuerHome.retire(id);
+            err().println("Key " + id + (changed ? " is now retired: it never signs again" : " was retired already"));
+            return ExitCode.OK;
+        }
+    }
+
+    private static KeyId parseKeyId(String text) {
+        try {
+            return KeyId.parse(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.KEY_ERROR, "'" + text + "' is not a key id: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -34,7 +36,7 @@ final class PassphraseOptions {
      */
     PassphraseSource source(Environment environment) {
         if (file != null && variable != null) {
-            throw new CliException(ExitCodes.USAGE, "Give --passphrase-file or --passphrase-env, not both");
+            throw new CliException(ExitCode.USAGE, "Give --passphrase-file or --passphrase-env, not both");
         }
         if (file != null) {
             return prompt -> fromFile(environment.resolve(file));
@@ -58,7 +60,7 @@ final class PassphraseOptions {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.IO_ERROR, "Cannot read the passphrase file " + path + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "Cannot read the passphrase file " + path + ": " + e.getMessage(), e);
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
@@ -69,7 +71,7 @@ final class PassphraseOptions {
             }
             return nonEmpty(line.toCharArray(), "The passphrase file " + path);
         } catch (CharacterCodingException e) {
-            throw new CliException(ExitCodes.INVALID_INPUT, "The passphrase file " + path + " is not UTF-8");
+            throw new CliException(ExitCode.INVALID_INPUT, "The passphrase file " + path + " is not UTF-8");
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -78,19 +80,19 @@ final class PassphraseOptions {
     private static char[] fromVariable(Environment environment, String name) {
         String value = environment.variable(name);
         if (value == null) {
-            throw new CliException(ExitCodes.KEY_ERROR, "Environment variable " + name + " is not set");
+            throw new CliException(ExitCode.KEY_ERROR, "Environment variable " + name + " is not set");
         }
         return nonEmpty(value.toCharArray(), "Environment variable " + name);
     }
 
     private static char[] fromConsole(Console console, String prompt, boolean confirm) {
         if (console == null) {
-            throw new CliException(ExitCodes.KEY_ERROR,
+            throw new CliException(ExitCode.KEY_ERROR,
                     "A passphrase is needed and there is no terminal to ask: use --passphrase-file or --passphrase-env");
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null || first.length == 0) {
-            throw new CliException(ExitCodes.KEY_ERROR, "No passphrase entered");
+            throw new CliException(ExitCode.KEY_ERROR, "No passphrase entered");
         }
         if (confirm) {
             char[] second = console.readPassword("%s (again): ", prompt);
@@ -100,7 +102,7 @@ final class PassphraseOptions {
             }
             if (!same) {
                 Arrays.fill(first, '\0');
-                throw new CliException(ExitCodes.KEY_ERROR, "The passphrases do not match");
+                throw new CliException(ExitCode.KEY_ERROR, "The passphrases do not match");
             }
         }
         return first;
@@ -108,7 +110,7 @@ final class PassphraseOptions {
 
     private static char[] nonEmpty(char[] passphrase, String where) {
         if (passphrase.length == 0) {
-            throw new CliException(ExitCodes.KEY_ERROR, where + " holds an empty passphrase");
+            throw new CliException(ExitCode.KEY_ERROR, where + " holds an empty passphrase");
         }
         return passphrase;
     }

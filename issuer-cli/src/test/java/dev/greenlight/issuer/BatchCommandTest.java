@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.greenlight.cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.codec.Identity;
@@ -56,7 +57,7 @@ class BatchCommandTest {
 
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "-o", "codes.jsonl");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
         assertTrue(result.err().contains("rows: 3, issued: 3, failed: 0"), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
@@ -72,7 +73,7 @@ class BatchCommandTest {
 
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         List<JsonNode> records = parseLines(result.out());
         assertCode(records.get(0), 1, 2, Identity.of("CNID", "11010519491231002X"), "red", Duration.ofHours(24));
     }
@@ -101,7 +102,7 @@ class BatchCommandTest {
 
         Cli.Result result = cli.run("batch", "bad.csv", "--home", "home", "-o", "codes.jsonl");
 
-        assertEquals(ExitCodes.SOME_ROWS_FAILED, result.exitCode(), result::toString);
+        assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
         assertTrue(result.err().contains("rows: 13, issued: 2, failed: 11"), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
         String[] expected = {"invalid_identity", "unknown_colour", "bad_validity", "bad_validity", "wrong_column_count",
@@ -135,7 +136,7 @@ class BatchCommandTest {
 
         Cli.Result result = cli.run("batch", "people.jsonl", "--home", "home", "-o", "codes.jsonl");
 
-        assertEquals(ExitCodes.SOME_ROWS_FAILED, result.exitCode(), result::toString);
+        assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
         assertEquals(5, records.size());
         assertCode(records.get(0), 1, 1, Identity.of("CNID", "11010519491231002X"), "green", Duration.ofHours(24));
@@ -160,7 +161,7 @@ class BatchCommandTest {
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "-o", "codes.jsonl", "--threads", "4",
                 "--chunk-rows", "3");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
         IdentitySecret secret = Homes.identitySecret(home);
         assertEquals(numbers.size(), records.size());
@@ -178,7 +179,7 @@ class BatchCommandTest {
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "-o", "codes.jsonl", "--png-dir", "qr",
                 "--scale", "3");
 
-        assertEquals(ExitCodes.SOME_ROWS_FAILED, result.exitCode(), result::toString);
+        assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
         try (Stream<Path> pngs = Files.list(cli.workingDirectory.resolve("qr"))) {
             assertEquals(2, pngs.count());
@@ -196,7 +197,7 @@ class BatchCommandTest {
 
         Cli.Result result = cli.run("batch", "-", "--home", "home");
 
-        assertEquals(ExitCodes.SOME_ROWS_FAILED, result.exitCode(), result::toString);
+        assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
         List<JsonNode> records = parseLines(result.out());
         assertEquals(2, records.size());
         assertCode(records.get(0), 1, 2, Identity.of("CNID", "11010519491231002X"), "green", Duration.ofHours(24));
@@ -211,7 +212,7 @@ class BatchCommandTest {
 
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "-o", "codes.jsonl", "--quiet");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertEquals("", result.err());
         assertEquals("", result.out());
     }
@@ -225,9 +226,9 @@ class BatchCommandTest {
         String kept = Files.readString(cli.workingDirectory.resolve("codes.jsonl"));
         Cli.Result forced = cli.run("batch", "people.csv", "--home", "home", "-o", "codes.jsonl", "--force");
 
-        assertEquals(ExitCodes.ALREADY_EXISTS, refused.exitCode(), refused::toString);
+        assertEquals(ExitCode.ALREADY_EXISTS.code(), refused.exitCode(), refused::toString);
         assertEquals("precious\n", kept);
-        assertEquals(ExitCodes.OK, forced.exitCode(), forced::toString);
+        assertEquals(ExitCode.OK.code(), forced.exitCode(), forced::toString);
         assertEquals(1, readRecords("codes.jsonl").size());
     }
 
@@ -237,7 +238,7 @@ class BatchCommandTest {
 
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "-o", "codes.jsonl");
 
-        assertEquals(ExitCodes.INVALID_INPUT, result.exitCode(), result::toString);
+        assertEquals(ExitCode.INVALID_INPUT.code(), result.exitCode(), result::toString);
         assertTrue(result.err().contains("mood"), result::toString);
         try (Stream<Path> files = Files.list(cli.workingDirectory)) {
             assertEquals(List.of("home", "people.csv"), files.map(p -> p.getFileName().toString()).sorted().toList());
@@ -248,7 +249,7 @@ class BatchCommandTest {
     void batch_missingInput_exitsIoError() {
         Cli.Result result = cli.run("batch", "missing.csv", "--home", "home", "-o", "codes.jsonl");
 
-        assertEquals(ExitCodes.IO_ERROR, result.exitCode(), result::toString);
+        assertEquals(ExitCode.IO_ERROR.code(), result.exitCode(), result::toString);
         assertFalse(Files.exists(cli.workingDirectory.resolve("codes.jsonl")));
     }
 
@@ -272,7 +273,7 @@ class BatchCommandTest {
         }
         Cli.Result result = batch.get(30, TimeUnit.SECONDS);
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertEquals(1, partialWhileRunning.size());
         assertTrue(partialWhileRunning.get(0).getFileName().toString().startsWith(".codes.jsonl."));
         assertEquals(2, readRecords("codes.jsonl").size());

@@ -1,6 +1,9 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.Terminal;
+import dev.greenlight.cli.Tools;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import picocli.CommandLine;
 
 /** Runs gl-issue in-process, as a black box: arguments in; exit code, stdout and stderr out. */
 final class Cli {
@@ -24,6 +26,8 @@ final class Cli {
     final Map<String, String> variables = new HashMap<>();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     byte[] stdin = new byte[0];
+    boolean stdoutIsTerminal;
+    boolean stderrIsTerminal;
 
     Cli(Path temporaryDirectory) throws IOException {
         this.workingDirectory = Files.createDirectories(temporaryDirectory.resolve("work"));
@@ -33,13 +37,14 @@ final class Cli {
     Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
         Environment environment = new Environment(clock, variables, userHome, workingDirectory, null, new SecureRandom(),
-                new ByteArrayInputStream(stdin));
-        int exitCode = new CommandLine(new IssuerCli(environment))
+                new ByteArrayInputStream(stdin), stdoutBytes, Terminal.of(stdoutIsTerminal, stderrIsTerminal, variables));
+        int exitCode = Tools.commandLine(new IssuerCli(environment))
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+        return new Result(exitCode, out.toString(), err.toString(), stdoutBytes.toByteArray());
     }
 
     /** A home in the working directory, created with {@code init}. */
@@ -51,7 +56,8 @@ final class Cli {
         return workingDirectory.resolve("home");
     }
 
-    record Result(int exitCode, String out, String err) {
+    /** {@code out} is what the commands print; {@code stdoutBytes} what they write raw to stdout ({@code --png -}). */
+    record Result(int exitCode, String out, String err, byte[] stdoutBytes) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.cli.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class DemoAndHelpTest {
 
         Cli.Result result = cli.run("demo");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         Path demoHome = cli.workingDirectory.resolve(".greenlight-demo");
         assertTrue(Files.isRegularFile(demoHome.resolve("settings.properties")));
         assertFalse(Files.exists(cli.workingDirectory.resolve("real-home")), "the demo never touches the real home");
@@ -49,7 +50,7 @@ class DemoAndHelpTest {
 
         Cli.Result second = cli.run("demo");
 
-        assertEquals(ExitCodes.OK, second.exitCode(), second::toString);
+        assertEquals(ExitCode.OK.code(), second.exitCode(), second::toString);
         assertTrue(second.out().contains("signing key " + keyId), second::toString);
         assertFalse(second.err().contains("Created"), second::toString);
     }
@@ -73,7 +74,7 @@ class DemoAndHelpTest {
     void help_everyCommand_listsExamplesAndExitCodes(String command) {
         Cli.Result result = cli.run(command, "--help");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertTrue(result.out().contains("Examples:"), result::toString);
         assertTrue(result.out().contains("Exit codes:"), result::toString);
         assertTrue(result.out().lines().anyMatch(l -> l.matches("\\s+0\\s+success.*")), result::toString);
@@ -84,7 +85,7 @@ class DemoAndHelpTest {
     void help_topLevel_listsCommandsAndEveryExitCode() {
         Cli.Result result = cli.run("--help");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         for (String command : new String[] {"init", "keygen", "keys", "issue", "batch", "demo"}) {
             assertTrue(result.out().contains("  " + command + " ") || result.out().contains("  " + command + "\n"),
                     command + " missing in\n" + result.out());
@@ -98,7 +99,7 @@ class DemoAndHelpTest {
     void noCommand_printsUsageOnStderrAndExitsUsage() {
         Cli.Result result = cli.run();
 
-        assertEquals(ExitCodes.USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
         assertTrue(result.err().contains("Usage: gl-issue"), result::toString);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.greenlight.cli.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +30,7 @@ class InitCommandTest {
     void init_newHome_printsKeyIdOnStdoutAndCreatesTheFiles() throws Exception {
         Cli.Result result = cli.run("init", "--home", "home");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         Path home = cli.workingDirectory.resolve("home");
         String keyId = Homes.activeKeyId(home);
         assertEquals(keyId + System.lineSeparator(), result.out());
@@ -75,7 +76,7 @@ class InitCommandTest {
 
         Cli.Result result = cli.run("init", "--home", "home");
 
-        assertEquals(ExitCodes.ALREADY_EXISTS, result.exitCode(), result::toString);
+        assertEquals(ExitCode.ALREADY_EXISTS.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
         assertTrue(result.err().contains("already exists"), result::toString);
         assertEquals(secretBefore, Files.readString(home.resolve("identity-secret")));
@@ -90,7 +91,7 @@ class InitCommandTest {
 
         Cli.Result result = cli.run("init", "--home", "home", "--force");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertNotEquals(secretBefore, Files.readString(home.resolve("identity-secret")));
         assertNotEquals(keyBefore, Homes.activeKeyId(home));
     }
@@ -101,7 +102,7 @@ class InitCommandTest {
 
         Cli.Result result = cli.run("init");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertTrue(Files.isRegularFile(cli.workingDirectory.resolve("from-env").resolve("settings.properties")));
     }
 
@@ -109,7 +110,7 @@ class InitCommandTest {
     void init_noOption_usesTheDefaultUnderTheUserHome() {
         Cli.Result result = cli.run("init");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertTrue(Files.isRegularFile(cli.userHome.resolve(".greenlight/issuer/settings.properties")));
     }
 

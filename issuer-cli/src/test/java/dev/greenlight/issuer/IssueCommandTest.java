@@ -3,6 +3,7 @@ package dev.greenlight.issuer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.VerificationResult;
@@ -38,7 +39,7 @@ class IssueCommandTest {
     void issue_validIdentity_printsOnlyTheCodeOnStdoutAndItVerifies() throws Exception {
         Cli.Result result = cli.run(GREEN_CNID);
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertTrue(result.out().endsWith(System.lineSeparator()));
         String text = result.out().substring(0, result.out().length() - System.lineSeparator().length());
         assertTrue(text.startsWith("GL1:") && !text.contains("\n"), result::toString);
@@ -60,7 +61,7 @@ class IssueCommandTest {
         Cli.Result result = cli.run("issue", "--home", "home", "--doc", "PP-fra", "--number", "18av12345",
                 "--colour", "YELLOW", "--validity", "1h30m");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         VerifiedCode code = Homes.verifier(home, cli.clock).verify(result.out().strip()).code();
         assertEquals(Cli.NOW.plus(Duration.ofMinutes(90)), code.claims().expiresAt());
         assertEquals(Colour.YELLOW, code.colour());
@@ -71,7 +72,7 @@ class IssueCommandTest {
         Cli.Result result = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "110105194912310021",
                 "--colour", "green");
 
-        assertEquals(ExitCodes.INVALID_INPUT, result.exitCode(), result::toString);
+        assertEquals(ExitCode.INVALID_INPUT.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
         assertTrue(result.err().contains("check character"), result::toString);
     }
@@ -81,7 +82,7 @@ class IssueCommandTest {
         Cli.Result result = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
                 "--colour", "blue");
 
-        assertEquals(ExitCodes.INVALID_INPUT, result.exitCode(), result::toString);
+        assertEquals(ExitCode.INVALID_INPUT.code(), result.exitCode(), result::toString);
         assertTrue(result.err().contains("green, yellow or red"), result::toString);
     }
 
@@ -90,7 +91,7 @@ class IssueCommandTest {
         Cli.Result result = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
                 "--colour", "red", "--validity", "46d");
 
-        assertEquals(ExitCodes.INVALID_INPUT, result.exitCode(), result::toString);
+        assertEquals(ExitCode.INVALID_INPUT.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
     }
 
@@ -98,7 +99,7 @@ class IssueCommandTest {
     void issue_missingColour_exitsUsage() {
         Cli.Result result = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X");
 
-        assertEquals(ExitCodes.USAGE, result.exitCode(), result::toString);
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
         assertTrue(result.err().contains("--colour"), result::toString);
     }
 
@@ -107,7 +108,7 @@ class IssueCommandTest {
         Cli.Result result = cli.run("issue", "--home", "elsewhere", "--doc", "CNID", "--number", "11010519491231002X",
                 "--colour", "green");
 
-        assertEquals(ExitCodes.NO_HOME, result.exitCode(), result::toString);
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
     }
 
@@ -115,7 +116,7 @@ class IssueCommandTest {
     void issuePng_decodesBackToTheSameText() throws Exception {
         Cli.Result result = cli.run(withArgs(GREEN_CNID, "--png", "code.png", "--scale", "4"));
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         BufferedImage image = ImageIO.read(cli.workingDirectory.resolve("code.png").toFile());
         assertEquals(result.out().strip(), QrDecoding.decode(image));
         int modules = QrCodes.encode(result.out().strip()).size();
@@ -130,7 +131,7 @@ class IssueCommandTest {
     void issueSvg_writesAnSvgOfTheCode() throws Exception {
         Cli.Result result = cli.run(withArgs(GREEN_CNID, "--svg", "code.svg"));
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         String svg = Files.readString(cli.workingDirectory.resolve("code.svg"));
         assertTrue(svg.contains("<svg") && svg.contains("<path"), svg);
     }
@@ -144,18 +145,20 @@ class IssueCommandTest {
         String kept = Files.readString(png);
         Cli.Result forced = cli.run(withArgs(GREEN_CNID, "--png", "code.png", "--force"));
 
-        assertEquals(ExitCodes.ALREADY_EXISTS, refused.exitCode(), refused::toString);
+        assertEquals(ExitCode.ALREADY_EXISTS.code(), refused.exitCode(), refused::toString);
         assertEquals("", refused.out());
         assertEquals("keep me", kept);
-        assertEquals(ExitCodes.OK, forced.exitCode(), forced::toString);
+        assertEquals(ExitCode.OK.code(), forced.exitCode(), forced::toString);
         assertEquals(forced.out().strip(), QrDecoding.decode(ImageIO.read(png.toFile())));
     }
 
     @Test
     void issueTerminal_drawsTheQrOnStderrAndKeepsStdoutClean() {
+        cli.stderrIsTerminal = true;
+
         Cli.Result result = cli.run(withArgs(GREEN_CNID, "--terminal"));
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertEquals(1, result.out().lines().count(), result::toString);
         assertTrue(result.err().contains("\u2588") && result.err().contains("\u001b[30;47m"), result::toString);
     }

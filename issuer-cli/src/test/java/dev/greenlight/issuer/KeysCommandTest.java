@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.PemKeys;
@@ -36,7 +37,7 @@ class KeysCommandTest {
 
         Cli.Result result = cli.run("keygen", "--home", "home");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         String newKey = result.out().strip();
         assertTrue(newKey.matches("[0-9a-f]{8}"), result::toString);
         assertEquals(first, Homes.activeKeyId(home));
@@ -54,7 +55,7 @@ class KeysCommandTest {
 
         Cli.Result result = cli.run("keys", "--home", "home");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         Set<String> lines = result.out().lines().collect(Collectors.toSet());
         assertEquals(2, lines.size(), result::toString);
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(second + "\tactive\tplain\t")), result::toString);
@@ -69,7 +70,7 @@ class KeysCommandTest {
 
         Cli.Result result = cli.run("keys", "--home", "home", "--jwks");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         List<ECPublicKey> keys = JwkKeys.publicKeysFromJwks(result.out());
         assertEquals(Set.copyOf(Homes.publicKeys(home)), Set.copyOf(keys));
     }
@@ -78,7 +79,7 @@ class KeysCommandTest {
     void keygen_noHome_exitsNoHome() {
         Cli.Result result = cli.run("keygen", "--home", "nowhere");
 
-        assertEquals(ExitCodes.NO_HOME, result.exitCode(), result::toString);
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
         assertTrue(result.err().contains("gl-issue init"), result::toString);
     }
@@ -100,12 +101,12 @@ class KeysCommandTest {
         Cli.Result rightPassphrase = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
                 "--colour", "green", "--passphrase-env", "GL_PASS");
 
-        assertEquals(ExitCodes.KEY_ERROR, noPassphrase.exitCode(), noPassphrase::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), noPassphrase.exitCode(), noPassphrase::toString);
         assertTrue(noPassphrase.err().contains("--passphrase-file"), noPassphrase::toString);
-        assertEquals(ExitCodes.KEY_ERROR, wrongPassphrase.exitCode(), wrongPassphrase::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), wrongPassphrase.exitCode(), wrongPassphrase::toString);
         assertTrue(wrongPassphrase.err().contains("Wrong passphrase"), wrongPassphrase::toString);
         assertEquals("", wrongPassphrase.out());
-        assertEquals(ExitCodes.OK, rightPassphrase.exitCode(), rightPassphrase::toString);
+        assertEquals(ExitCode.OK.code(), rightPassphrase.exitCode(), rightPassphrase::toString);
         assertTrue(Homes.verifier(home, cli.clock).verify(rightPassphrase.out().strip()).isValid());
         assertTrue(cli.run("keys", "--home", "home").out().contains(keyId + "\tactive\tencrypted"));
     }
@@ -116,7 +117,7 @@ class KeysCommandTest {
 
         Cli.Result result = cli.run("keygen", "--home", "home", "--encrypt");
 
-        assertEquals(ExitCodes.KEY_ERROR, result.exitCode(), result::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), result.exitCode(), result::toString);
         assertEquals("", result.out());
         try (var files = Files.list(home.resolve("keys"))) {
             assertEquals(3, files.count(), "only the first key's three files");
@@ -137,7 +138,7 @@ class KeysCommandTest {
         Cli.Result result = cli.run("issue", "--home", "home", "--doc", "PP-FRA", "--number", "18AV12345", "--colour", "red",
                 "--passphrase-file", "pass.txt");
 
-        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertEquals(keyId, Homes.verifier(home, cli.clock).verify(result.out().strip()).code().claims().keyId().toString());
     }
 

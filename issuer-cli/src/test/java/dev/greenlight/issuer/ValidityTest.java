@@ -3,6 +3,7 @@ package dev.greenlight.issuer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.greenlight.cli.Durations;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +27,6 @@ class ValidityTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 59, 60, 90, 1440, 65535})
     void format_thenParse_roundTrips(long minutes) {
-        assertEquals(Duration.ofMinutes(minutes), Validity.parse(Validity.format(Duration.ofMinutes(minutes))));
+        assertEquals(Duration.ofMinutes(minutes), Validity.parse(Durations.format(Duration.ofMinutes(minutes))));
     }
 }

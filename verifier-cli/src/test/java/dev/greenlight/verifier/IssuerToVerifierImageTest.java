@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.cli.Tools;
 import dev.greenlight.issuer.IssuerCli;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -88,7 +89,7 @@ class IssuerToVerifierImageTest {
     private static String issuer(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new IssuerCli());
+        CommandLine cli = Tools.commandLine(new IssuerCli());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         assertEquals(0, cli.execute(args), err::toString);

@@ -1,5 +1,6 @@
 package dev.greenlight.issuer.batch;
 
+import dev.greenlight.cli.Progress;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.codec.qr.QrMatrix;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public final class BatchRunner {
      * @throws IllegalArgumentException if the input as a whole is unusable (a CSV without a valid header)
      * @throws IOException              if reading or writing fails
      */
-    public BatchSummary run(InputStream in, InputFormat format, OutputStream out, ProgressListener progress)
+    public BatchSummary run(InputStream in, InputFormat format, OutputStream out, Progress progress)
             throws IOException {
         RecordReader reader = new RecordReader(in, format == InputFormat.CSV);
         RowParser parser = format == InputFormat.CSV ? csvParser(reader) : new JsonRowParser();
@@ -140,7 +141,7 @@ public final class BatchRunner {
     }
 
     private static void writeNext(ArrayDeque<Future<ChunkResult>> inFlight, OutputStream out, long[] totals,
-                                  ProgressListener progress, RecordReader reader) throws IOException {
+                                  Progress progress, RecordReader reader) throws IOException {
         ChunkResult result;
         try {
             result = inFlight.removeFirst().get();
