@@ -1,8 +1,14 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
+import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.AtomicOutput;
+import dev.greenlight.cli.Progress;
+import dev.greenlight.cli.ProgressOption;
 import dev.greenlight.codec.VerificationResult;
 import dev.greenlight.codec.Verifier;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -14,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,13 +41,12 @@ import picocli.CommandLine.Parameters;
                 + "(every regular file in it, in name order; subdirectories are skipped).",
             "Records: JSON Lines or CSV with the line number (or file name), verdict (VALID, REJECTED, UNREADABLE), "
                 + "reason, message, colour, key id, serial, identity hash, issue and expiry times.",
-            "Progress goes to stderr when it is a terminal; a summary goes to stderr at the end."},
+            "Progress goes to stderr when it is a terminal (see --progress); a summary goes to stderr at the end."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify bulk --trust keys/ scans-2026-03-01.txt -o audit.jsonl --now 2026-03-01T18:00:00Z",
-            "  gl-verify bulk --format csv photos/ > photos.csv"},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
-            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
-final class BulkCommand extends BaseCommand {
+            "  gl-verify bulk --format csv photos/ > photos.csv"})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+final class BulkCommand extends VerifierCommand {
 
     @Mixin
     private TrustOptions trust;
@@ -59,7 +63,7 @@ final class BulkCommand extends BaseCommand {
     private RecordFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write records here (via a temporary file renamed at the end) instead of stdout.")
+            description = "Write records here (via a temporary file renamed at the end) instead of stdout; - is stdout.")
     private Path output;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -70,8 +74,8 @@ final class BulkCommand extends BaseCommand {
                     + "discarded, not kept in memory (default: ${DEFAULT-VALUE}).")
     private int maxLineBytes;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
-    private boolean quiet;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Option(names = "--batch-size", hidden = true, defaultValue = "512")
     private int batchSize;
@@ -81,59 +85,61 @@ final class BulkCommand extends BaseCommand {
     }
 
     @Override
-    protected int run() throws CliException {
+    protected ExitCode run() {
         if (maxLineBytes < 1 || batchSize < 1 || (threads != null && threads < 1)) {
-            throw CliException.usage("--max-line-bytes, --batch-size and --threads must be positive");
+            throw new CliException(ExitCode.USAGE, "--max-line-bytes, --batch-size and --threads must be positive");
         }
         Verifier verifier = trust.verifier(context(), time.clock(context()));
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {
-            throw new CliException(ExitCodes.UNREADABLE, "input " + input + " does not exist");
+            throw new CliException(ExitCode.IO_ERROR, "input " + input + " does not exist");
         }
         boolean images = path != null && Files.isDirectory(path);
         int workers = threads != null ? threads : context().threads();
         long start = System.nanoTime();
-        Progress progress = !quiet && context().stderrIsTerminal() ? new Progress(err(), start) : null;
         Summary summary = new Summary();
-
-        Path partial = output == null ? null : output.resolveSibling(output.getFileName() + ".partial");
-        Writer out = openOutput(partial);
+        Path target = output == null || AtomicOutput.isStandardStream(output) ? null : output;
+        AtomicOutput file = openOutput(target);
+        Writer out = file == null ? out() : new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
-        boolean complete = false;
+        Progress progress = Progress.NONE;
         try {
             writeRaw(out, format.header(images ? "file" : "line"));
             if (images) {
-                verifyImages(verifier, path, out, summary, progress, pool, workers);
+                List<Path> files = imagesIn(path);
+                progress = progressOption.open(err(), context().terminal(), "records", files.size());
+                verifyImages(verifier, files, out, summary, progress, pool, workers);
             } else {
+                long totalBytes = path != null ? Files.size(path) : -1;
+                progress = progressOption.open(err(), context().terminal(), "records", totalBytes);
                 verifyLines(verifier, path, out, summary, progress, pool, workers);
             }
             out.flush();
-            complete = true;
+            if (file != null) {
+                file.commit();
+            }
         } catch (IOException e) {
-            throw CliException.unreadable("cannot write " + (output != null ? output : "stdout") + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot write " + (target != null ? target : "stdout") + ": " + e.getMessage(), e);
         } finally {
             pool.shutdownNow();
-            if (progress != null) {
-                progress.finish();
-            }
-            closeOutput(out, partial, complete);
+            progress.finish();
+            closeQuietly(file);
         }
-        if (output == null && out instanceof PrintWriter printer && printer.checkError()) {
-            throw new CliException(ExitCodes.UNREADABLE, "cannot write stdout");
+        if (file == null && out instanceof PrintWriter printer && printer.checkError()) {
+            throw new CliException(ExitCode.IO_ERROR, "cannot write stdout");
         }
-        if (!quiet) {
-            double seconds = (System.nanoTime() - start) / 1e9;
-            err().print("bulk: " + summary.render(seconds));
+        if (!progressOption.quiet()) {
+            err().print("bulk: " + summary.render(System.nanoTime() - start));
             err().flush();
         }
-        return summary.allValid() ? ExitCodes.VALID : ExitCodes.REJECTED;
+        return summary.allValid() ? ExitCode.OK : ExitCode.SOME_FAILED;
     }
 
     /**
      * One outcome per line, in order. The readable lines go to {@link Verifier#verifyAll} together,
      * which shares the signature checks' inversions across the batch.
      */
-    private static List<Outcome> verifyBatch(Verifier verifier, List<CappedLineReader.Line> lines, int cap) {
+    private static List<Outcome> verifyBatch(Verifier verifier, List<LineReader.Line> lines, int cap) {
         Outcome[] outcomes = new Outcome[lines.size()];
         List<String> texts = new ArrayList<>(lines.size());
         int[] textLine = new int[lines.size()];
@@ -161,17 +167,16 @@ final class BulkCommand extends BaseCommand {
     }
 
     private void verifyLines(Verifier verifier, Path path, Writer out, Summary summary, Progress progress,
-                             ExecutorService pool, int workers) throws CliException, IOException {
-        long totalBytes = path != null ? Files.size(path) : -1;
+                             ExecutorService pool, int workers) throws IOException {
         int cap = maxLineBytes;
         InputStream in;
         try {
             in = path != null ? Files.newInputStream(path) : context().stdin();
         } catch (IOException e) {
-            throw CliException.unreadable("cannot read " + path + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot read " + path + ": " + e.getMessage(), e);
         }
-        CappedLineReader reader = new CappedLineReader(in, cap);
-        OrderedBatches<CappedLineReader.Line, Batch> batches = new OrderedBatches<>(pool, 4 * workers,
+        LineReader reader = new LineReader(in, cap);
+        OrderedBatches<LineReader.Line, Batch> batches = new OrderedBatches<>(pool, 4 * workers,
                 lines -> {
                     StringWriter text = new StringWriter(lines.size() * 400);
                     Summary counts = new Summary();
@@ -185,14 +190,11 @@ final class BulkCommand extends BaseCommand {
                 batch -> {
                     writeRaw(out, batch.text());
                     summary.addAll(batch.summary());
-                    if (progress != null) {
-                        progress.update(summary.total(), totalBytes > 0 ? (double) reader.bytesRead() / totalBytes : -1,
-                                System.nanoTime());
-                    }
+                    progress.update(summary.total(), reader.bytesRead());
                 });
         try {
-            List<CappedLineReader.Line> batch = new ArrayList<>(batchSize);
-            CappedLineReader.Line line;
+            List<LineReader.Line> batch = new ArrayList<>(batchSize);
+            LineReader.Line line;
             while ((line = reader.next()) != null) {
                 batch.add(line);
                 if (batch.size() == batchSize) {
@@ -206,7 +208,7 @@ final class BulkCommand extends BaseCommand {
             batches.finish();
         } catch (IOException e) {
             batches.finish();
-            throw CliException.unreadable("reading " + (path != null ? path : "stdin") + " failed after "
+            throw new CliException(ExitCode.IO_ERROR, "reading " + (path != null ? path : "stdin") + " failed after "
                     + summary.total() + " records: " + e.getMessage(), e);
         } finally {
             if (path != null) {
@@ -215,11 +217,10 @@ final class BulkCommand extends BaseCommand {
         }
     }
 
-    private void verifyImages(Verifier verifier, Path directory, Writer out, Summary summary, Progress progress,
-                              ExecutorService pool, int workers) throws CliException {
+    /** The files of an image directory, in name order, so that the output does not depend on the file system. */
+    private List<Path> imagesIn(Path directory) {
         List<Path> files = new ArrayList<>();
         int skipped = 0;
-        // Names only are held, sorted, so that the output order does not depend on the file system.
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
                 if (Files.isDirectory(entry)) {
@@ -229,13 +230,17 @@ final class BulkCommand extends BaseCommand {
                 }
             }
         } catch (IOException e) {
-            throw CliException.unreadable("cannot list " + directory + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot list " + directory + ": " + e.getMessage(), e);
         }
         files.sort(null);
-        if (skipped > 0 && !quiet) {
+        if (skipped > 0 && !progressOption.quiet()) {
             err().println("bulk: skipping " + skipped + " subdirector" + (skipped == 1 ? "y" : "ies") + " of " + directory);
         }
-        int total = files.size();
+        return files;
+    }
+
+    private void verifyImages(Verifier verifier, List<Path> files, Writer out, Summary summary, Progress progress,
+                              ExecutorService pool, int workers) {
         OrderedBatches<Path, Batch> batches = new OrderedBatches<>(pool, 2 * workers,
                 paths -> {
                     StringWriter text = new StringWriter();
@@ -256,9 +261,7 @@ final class BulkCommand extends BaseCommand {
                 batch -> {
                     writeRaw(out, batch.text());
                     summary.addAll(batch.summary());
-                    if (progress != null) {
-                        progress.update(summary.total(), (double) summary.total() / total, System.nanoTime());
-                    }
+                    progress.update(summary.total(), summary.total());
                 });
         for (Path file : files) {
             // Images are slow and large: one per task keeps the cores busy and memory bounded.
@@ -267,41 +270,38 @@ final class BulkCommand extends BaseCommand {
         batches.finish();
     }
 
-    private Writer openOutput(Path partial) throws CliException {
-        if (partial == null) {
-            return out();
+    /** Null for stdout. Replaces an existing file, but only once the run is complete. */
+    private static AtomicOutput openOutput(Path target) {
+        if (target == null) {
+            return null;
         }
         try {
-            return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8), 1 << 16);
+            return AtomicOutput.open(target, true, false);
         } catch (IOException e) {
-            throw CliException.unreadable("cannot write " + partial + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 
-    private void closeOutput(Writer out, Path partial, boolean complete) throws CliException {
-        if (partial == null) {
+    /** Without a commit, the temporary file goes and the target is as it was. */
+    private void closeQuietly(AtomicOutput file) {
+        if (file == null) {
             out().flush();
             return;
         }
         try {
-            out.close();
-            if (complete) {
-                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Files.deleteIfExists(partial);
-            }
+            file.close();
         } catch (IOException e) {
-            throw CliException.unreadable("cannot write " + output + ": " + e.getMessage(), e);
+            err().println("bulk: cannot remove a temporary file: " + e.getMessage());
         }
     }
 
-    private static void writeRaw(Writer out, String text) throws CliException {
+    private static void writeRaw(Writer out, String text) {
         try {
             out.write(text);
         } catch (IOException e) {
-            throw CliException.unreadable("cannot write output: " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot write output: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw CliException.unreadable("cannot write output: " + e.getCause().getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot write output: " + e.getCause().getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.Terminal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,19 +9,21 @@ import java.util.Objects;
 
 /**
  * What the commands take from the process: the clock, stdin, the environment, the home directory
- * and whether stdout and stderr are terminals. Injected so that tests run commands as black boxes
- * with a fixed clock, an in-memory stdin and a private home, without touching the real process.
+ * and which streams are terminals ({@link Terminal}, which also says whether colour is allowed).
+ * Injected so that tests run commands as black boxes with a fixed clock, an in-memory stdin and a
+ * private home, without touching the real process.
  *
  * @param threads how many worker threads bulk verification uses by default
  */
 record CliContext(Clock clock, InputStream stdin, Map<String, String> env, Path userHome,
-                  boolean stdoutIsTerminal, boolean stderrIsTerminal, int threads) {
+                  Terminal terminal, int threads) {
 
     CliContext {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(stdin, "stdin");
         env = Map.copyOf(env);
         Objects.requireNonNull(userHome, "userHome");
+        Objects.requireNonNull(terminal, "terminal");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -28,15 +31,11 @@ record CliContext(Clock clock, InputStream stdin, Map<String, String> env, Path 
 
     static CliContext ofProcess() {
         return new CliContext(Clock.systemUTC(), System.in, System.getenv(), Path.of(System.getProperty("user.home")),
-                Terminals.isTerminal(1), Terminals.isTerminal(2), Runtime.getRuntime().availableProcessors());
+                Terminal.detect(System.getenv()), Runtime.getRuntime().availableProcessors());
     }
 
-    /** ANSI colour on stdout: only on a terminal, and never when the NO_COLOR convention asks. */
+    /** ANSI colour on stdout: only on a terminal, and never under NO_COLOR or TERM=dumb. */
     boolean colourOnStdout() {
-        return stdoutIsTerminal && !env.containsKey("NO_COLOR");
-    }
-
-    boolean colourOnStderr() {
-        return stderrIsTerminal && !env.containsKey("NO_COLOR");
+        return terminal.colourOnStdout();
     }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.LineReader;
 import dev.greenlight.codec.Verifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,13 +13,13 @@ final class CodeTexts {
     private CodeTexts() {
     }
 
-    static Outcome verifyLine(Verifier verifier, CappedLineReader.Line line, int maxLineBytes) {
+    static Outcome verifyLine(Verifier verifier, LineReader.Line line, int maxLineBytes) {
         LineText read = readLine(line, maxLineBytes);
         return read.failure() != null ? read.failure() : Outcome.of(verifier.verify(read.text()));
     }
 
     /** The text of a line to verify, or why there is none. */
-    static LineText readLine(CappedLineReader.Line line, int maxLineBytes) {
+    static LineText readLine(LineReader.Line line, int maxLineBytes) {
         if (line.tooLong()) {
             return new LineText(null, Outcome.unreadable(InputProblem.LINE_TOO_LONG,
                     "line too long: " + line.length() + " bytes, more than the limit of " + maxLineBytes));

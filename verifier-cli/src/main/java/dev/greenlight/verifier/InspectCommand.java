@@ -1,5 +1,9 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
+import dev.greenlight.cli.LineReader;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.greenlight.codec.CodeClaims;
@@ -18,12 +22,9 @@ import picocli.CommandLine.Parameters;
 /** Shows what a code says without checking it: for debugging, never for a decision. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Decode a code WITHOUT checking its signature, key or times, for debugging. "
-                + "The output is labelled UNVERIFIED: never let anyone pass on it."},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
-            "0:the text is structurally a code (says nothing about validity)",
-            "1:the text is not a code",
-            ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
-final class InspectCommand extends BaseCommand {
+                + "The output is labelled UNVERIFIED: never let anyone pass on it."})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR})
+final class InspectCommand extends VerifierCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "The code text, or '-' for stdin (the default).")
     private String code;
@@ -32,7 +33,7 @@ final class InspectCommand extends BaseCommand {
     private boolean json;
 
     @Override
-    protected int run() throws CliException {
+    protected ExitCode run() {
         String text = code;
         if (text == null || text.equals("-")) {
             text = readStdin();
@@ -49,7 +50,7 @@ final class InspectCommand extends BaseCommand {
                 out.println("  " + CodeTexts.printable(e.getMessage()));
             }
             out.flush();
-            return ExitCodes.REJECTED;
+            return ExitCode.SOME_FAILED;
         }
         if (json) {
             out.print(json(unverified, null));
@@ -66,22 +67,22 @@ final class InspectCommand extends BaseCommand {
             out.println("  signature      " + HexFormat.of().formatHex(unverified.signature()));
         }
         out.flush();
-        return ExitCodes.VALID;
+        return ExitCode.OK;
     }
 
-    private String readStdin() throws CliException {
+    private String readStdin() {
         try {
-            CappedLineReader.Line line = new CappedLineReader(context().stdin(), VerifyCommand.MAX_STDIN_BYTES).next();
+            LineReader.Line line = new LineReader(context().stdin(), VerifyCommand.MAX_STDIN_BYTES).next();
             if (line == null || line.tooLong()) {
-                throw CliException.usage(line == null ? "no code on stdin" : "the input on stdin is too long to be a code");
+                throw new CliException(ExitCode.IO_ERROR, line == null ? "no code on stdin" : "the input on stdin is too long to be a code");
             }
             String text = CodeTexts.decode(line.bytes());
             if (text == null) {
-                throw CliException.usage("the input on stdin is not UTF-8 text");
+                throw new CliException(ExitCode.IO_ERROR, "the input on stdin is not UTF-8 text");
             }
             return text;
         } catch (IOException e) {
-            throw CliException.unreadable("cannot read stdin: " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot read stdin: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +22,7 @@ final class OrderedBatches<T, R> {
     /** Where finished batches go, in order. */
     @FunctionalInterface
     interface Sink<R> {
-        void accept(R result) throws CliException;
+        void accept(R result);
     }
 
     private final ExecutorService pool;
@@ -39,27 +41,27 @@ final class OrderedBatches<T, R> {
         this.sink = sink;
     }
 
-    void submit(List<T> batch) throws CliException {
+    void submit(List<T> batch) {
         while (inFlight.size() >= window) {
             drainOldest();
         }
         inFlight.add(pool.submit(() -> work.apply(batch)));
     }
 
-    void finish() throws CliException {
+    void finish() {
         while (!inFlight.isEmpty()) {
             drainOldest();
         }
     }
 
-    private void drainOldest() throws CliException {
+    private void drainOldest() {
         Future<R> oldest = inFlight.poll();
         R result;
         try {
             result = oldest.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.UNREADABLE, "interrupted");
+            throw new CliException(ExitCode.IO_ERROR, "interrupted");
         } catch (ExecutionException e) {
             // Work functions turn every per-item failure into a record; reaching here is a bug.
             throw new IllegalStateException("a batch failed", e.getCause());

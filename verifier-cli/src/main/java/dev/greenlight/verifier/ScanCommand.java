@@ -1,5 +1,10 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.Durations;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
+import dev.greenlight.cli.LineReader;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
@@ -38,11 +43,9 @@ import picocli.CommandLine.Option;
             "End the session with Ctrl-D (end of input)."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify scan --trust /etc/greenlight/trust --checkpoint north-gate --direction in "
-                + "--log /var/log/greenlight/north-gate.jsonl --temperature"},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
-            "0:the session ended at the end of input", ExitCodes.HELP_USAGE,
-            "3:stdin or the entry log could not be read or written"})
-final class ScanCommand extends BaseCommand {
+                + "--log /var/log/greenlight/north-gate.jsonl --temperature"})
+@ExitCodes({ExitCode.OK, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+final class ScanCommand extends VerifierCommand {
 
     /** The rule of the seed document: at or above this, a medical check. */
     static final BigDecimal FEVER_CELSIUS = new BigDecimal("37.3");
@@ -93,13 +96,13 @@ final class ScanCommand extends BaseCommand {
     private int repeats;
 
     @Override
-    protected int run() throws CliException {
+    protected ExitCode run() {
         String normalisedDirection = direction.toLowerCase(Locale.ROOT);
         if (!normalisedDirection.equals("in") && !normalisedDirection.equals("out")) {
-            throw CliException.usage("--direction must be 'in' or 'out', not '" + direction + "'");
+            throw new CliException(ExitCode.USAGE, "--direction must be 'in' or 'out', not '" + direction + "'");
         }
         if (repeatWindow.isNegative()) {
-            throw CliException.usage("--repeat-window must not be negative");
+            throw new CliException(ExitCode.USAGE, "--repeat-window must not be negative");
         }
         Clock clock = context().clock();
         Verifier verifier = trust.verifier(context(), clock);
@@ -110,21 +113,21 @@ final class ScanCommand extends BaseCommand {
             try {
                 entryLog = EntryLog.open(log, format);
             } catch (IOException e) {
-                throw CliException.unreadable("cannot open the entry log " + log + ": " + e.getMessage(), e);
+                throw new CliException(ExitCode.IO_ERROR, "cannot open the entry log " + log + ": " + e.getMessage(), e);
             }
         } else {
             err().println("scan: no --log given: scans are shown but NOT recorded");
         }
         err().println("scan: ready at checkpoint '" + checkpoint + "' (" + normalisedDirection + "); scan codes, Ctrl-D to end");
         err().flush();
-        CappedLineReader reader = new CappedLineReader(context().stdin(), MAX_LINE_BYTES);
+        LineReader reader = new LineReader(context().stdin(), MAX_LINE_BYTES);
         try {
-            CappedLineReader.Line line;
+            LineReader.Line line;
             while ((line = reader.next()) != null) {
                 scanOne(line, reader, verifier, clock, entryLog, normalisedDirection);
             }
         } catch (IOException e) {
-            throw CliException.unreadable("reading stdin or writing the entry log failed: " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "reading stdin or writing the entry log failed: " + e.getMessage(), e);
         } finally {
             if (entryLog != null) {
                 try {
@@ -136,10 +139,10 @@ final class ScanCommand extends BaseCommand {
         }
         err().println("scan: " + (passed + denied) + " scans: " + passed + " PASS, " + denied + " DENY; " + repeats + " repeats not logged");
         err().flush();
-        return ExitCodes.VALID;
+        return ExitCode.OK;
     }
 
-    private void scanOne(CappedLineReader.Line line, CappedLineReader reader, Verifier verifier, Clock clock,
+    private void scanOne(LineReader.Line line, LineReader reader, Verifier verifier, Clock clock,
                          EntryLog entryLog, String dir) throws IOException {
         if (!line.tooLong() && line.bytes().length == 0) {
             // A stray Enter on the keyboard or the scanner: nothing to decide.
@@ -220,7 +223,7 @@ final class ScanCommand extends BaseCommand {
                 null, null, null);
     }
 
-    private Decision decide(Verifier verifier, String code, String inlineTemperature, CappedLineReader reader) throws IOException {
+    private Decision decide(Verifier verifier, String code, String inlineTemperature, LineReader reader) throws IOException {
         Outcome outcome = Outcome.of(verifier.verify(code));
         BigDecimal temperature = null;
         if (inlineTemperature != null) {
@@ -266,11 +269,11 @@ final class ScanCommand extends BaseCommand {
         }
     }
 
-    private BigDecimal promptTemperature(CappedLineReader reader) throws IOException {
+    private BigDecimal promptTemperature(LineReader reader) throws IOException {
         for (int attempt = 0; attempt < TEMPERATURE_ATTEMPTS; attempt++) {
             err().print("Temperature (°C): ");
             err().flush();
-            CappedLineReader.Line line = reader.next();
+            LineReader.Line line = reader.next();
             if (line == null) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.Progress;
 import dev.greenlight.codec.Colour;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,10 +45,9 @@ final class Summary {
     }
 
     /** Several lines for stderr, ending in a newline. */
-    String render(double seconds) {
+    String render(long elapsedNanos) {
         StringBuilder text = new StringBuilder();
-        double rate = seconds > 0 ? total / seconds : 0;
-        text.append(String.format("%,d records in %.1f s (%,.0f records/s)%n", total, seconds, rate));
+        text.append(Progress.throughput(total, "records", elapsedNanos)).append(System.lineSeparator());
         text.append("  by verdict: ").append(join(byVerdict)).append(System.lineSeparator());
         if (!byReason.isEmpty()) {
             text.append("  by reason:  ").append(join(byReason)).append(System.lineSeparator());

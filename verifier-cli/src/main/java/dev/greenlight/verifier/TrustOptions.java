@@ -1,5 +1,8 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.Durations;
+import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
 import java.io.File;
@@ -28,7 +31,7 @@ final class TrustOptions {
     private Duration skew;
 
     /** Which paths to load, after the defaults: so that a message can name them. */
-    List<Path> trustPaths(CliContext context) throws CliException {
+    List<Path> trustPaths(CliContext context) {
         if (!trust.isEmpty()) {
             return List.copyOf(trust);
         }
@@ -46,15 +49,15 @@ final class TrustOptions {
         if (Files.exists(home)) {
             return List.of(home);
         }
-        throw CliException.usage("no trusted issuer keys configured. Pass --trust FILE|DIR (JWKS, JWK or PEM public keys), "
+        throw new CliException(ExitCode.NOT_CONFIGURED, "no trusted issuer keys configured. Pass --trust FILE|DIR (JWKS, JWK or PEM public keys), "
                 + "set $" + ENV_TRUST + ", or put key files in " + home + ". "
                 + "An issuer home's own key is not trusted automatically: copy its public key there if you mean to trust it.");
     }
 
     /** One verifier for the whole run: immutable and thread-safe, shared by every worker. */
-    Verifier verifier(CliContext context, Clock clock) throws CliException {
+    Verifier verifier(CliContext context, Clock clock) {
         if (skew.isNegative() || skew.compareTo(Verifier.MAX_CLOCK_SKEW) > 0) {
-            throw CliException.usage("--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
+            throw new CliException(ExitCode.USAGE, "--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
                     + "m: a larger allowance would accept codes expired for longer; fix the device clock instead");
         }
         TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context)));

@@ -1,5 +1,7 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyFormatException;
 import dev.greenlight.codec.PemKeys;
@@ -41,14 +43,14 @@ final class TrustStore {
     }
 
     /** The distinct keys from all paths; never empty. */
-    static List<ECPublicKey> load(List<Path> paths) throws CliException {
+    static List<ECPublicKey> load(List<Path> paths) {
         // Keyed by the public point: the same key in a .pem and a .jwks must not be tried twice per code.
         Map<ECPoint, ECPublicKey> keys = new LinkedHashMap<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 List<Path> files = keyFilesIn(path);
                 if (files.isEmpty()) {
-                    throw CliException.usage("trust directory " + path + " holds no *.jwks, *.jwk, *.json or *.pem file");
+                    throw new CliException(ExitCode.NOT_CONFIGURED, "trust directory " + path + " holds no *.jwks, *.jwk, *.json or *.pem file");
                 }
                 for (Path file : files) {
                     addAll(keys, loadFile(file));
@@ -56,11 +58,11 @@ final class TrustStore {
             } else if (Files.exists(path)) {
                 addAll(keys, loadFile(path));
             } else {
-                throw CliException.usage("trust path " + path + " does not exist");
+                throw new CliException(ExitCode.NOT_CONFIGURED, "trust path " + path + " does not exist");
             }
         }
         if (keys.isEmpty()) {
-            throw CliException.usage("no trusted keys found in " + paths);
+            throw new CliException(ExitCode.NOT_CONFIGURED, "no trusted keys found in " + paths);
         }
         return List.copyOf(keys.values());
     }
@@ -71,7 +73,7 @@ final class TrustStore {
         }
     }
 
-    private static List<Path> keyFilesIn(Path directory) throws CliException {
+    private static List<Path> keyFilesIn(Path directory) {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
@@ -82,13 +84,13 @@ final class TrustStore {
                 }
             }
         } catch (IOException e) {
-            throw CliException.usage("cannot list trust directory " + directory + ": " + e.getMessage());
+            throw new CliException(ExitCode.IO_ERROR, "cannot list trust directory " + directory + ": " + e.getMessage());
         }
         files.sort(null);
         return files;
     }
 
-    static List<ECPublicKey> loadFile(Path file) throws CliException {
+    static List<ECPublicKey> loadFile(Path file) {
         String text = read(file);
         try {
             String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -102,7 +104,7 @@ final class TrustStore {
             }
             return List.of(JwkKeys.publicKeyFromJwk(text));
         } catch (KeyFormatException e) {
-            throw CliException.usage("trust file " + file + ": " + e.getMessage());
+            throw new CliException(ExitCode.KEY_ERROR, "trust file " + file + ": " + e.getMessage());
         }
     }
 
@@ -118,15 +120,15 @@ final class TrustStore {
         return keys;
     }
 
-    private static String read(Path file) throws CliException {
+    private static String read(Path file) {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
-            throw CliException.usage("cannot read trust file " + file + ": " + e.getMessage());
+            throw new CliException(ExitCode.IO_ERROR, "cannot read trust file " + file + ": " + e.getMessage());
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw CliException.usage("trust file " + file + " is larger than " + MAX_FILE_BYTES + " bytes: not a key file");
+            throw new CliException(ExitCode.KEY_ERROR, "trust file " + file + " is larger than " + MAX_FILE_BYTES + " bytes: not a key file");
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -135,7 +137,7 @@ final class TrustStore {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw CliException.usage("trust file " + file + " is not UTF-8 text: not a JWKS, JWK or PEM file");
+            throw new CliException(ExitCode.KEY_ERROR, "trust file " + file + " is not UTF-8 text: not a JWKS, JWK or PEM file");
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.ToolCommand;
+import dev.greenlight.cli.Tools;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** Verifies codes offline: one, in bulk, or at a checkpoint gate. */
 @Command(name = "gl-verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -16,15 +15,11 @@ import picocli.CommandLine.Spec;
                 + "else from $GREENLIGHT_TRUST, else from ~/.greenlight/trust. "
                 + "An issuer home's own key is never trusted implicitly.",
         },
-        subcommands = {VerifyCommand.class, BulkCommand.class, ScanCommand.class, InspectCommand.class},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
-            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
-public final class VerifierCli implements Callable<Integer> {
+        subcommands = {VerifyCommand.class, BulkCommand.class, ScanCommand.class, InspectCommand.class,
+            CommandLine.HelpCommand.class})
+public final class VerifierCli extends ToolCommand {
 
     private final CliContext context;
-
-    @Spec
-    private CommandSpec spec;
 
     public VerifierCli() {
         this(CliContext.ofProcess());
@@ -35,16 +30,10 @@ public final class VerifierCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new VerifierCli()).execute(args));
+        System.exit(Tools.commandLine(new VerifierCli()).execute(args));
     }
 
     CliContext context() {
         return context;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
     }
 }

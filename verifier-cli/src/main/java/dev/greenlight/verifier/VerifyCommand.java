@@ -1,10 +1,16 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.AtomicOutput;
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.ExitCodes;
+import dev.greenlight.cli.LineReader;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,10 +26,9 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify verify --trust issuer.jwks 'GL1:...'",
             "  gl-issue issue ... | gl-verify verify --json -",
-            "  gl-verify verify --image photo.jpg --now 2026-03-01T08:00:00Z"},
-        exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
-            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
-final class VerifyCommand extends BaseCommand {
+            "  gl-verify verify --image photo.jpg --now 2026-03-01T08:00:00Z"})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+final class VerifyCommand extends VerifierCommand {
 
     /** Far more than any code; bounds what a mistaken pipe (a disk image) can cost. */
     static final int MAX_STDIN_BYTES = 64 * 1024;
@@ -38,7 +43,7 @@ final class VerifyCommand extends BaseCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "The code text, or '-' for stdin (the default).")
         String code;
 
-        @Option(names = "--image", paramLabel = "FILE", description = "A PNG or JPEG image of the QR code.")
+        @Option(names = "--image", paramLabel = "FILE", description = "A PNG or JPEG image of the QR code; - reads it from stdin.")
         Path image;
     }
 
@@ -49,11 +54,12 @@ final class VerifyCommand extends BaseCommand {
     private boolean json;
 
     @Override
-    protected int run() throws CliException {
+    protected ExitCode run() {
         Verifier verifier = trust.verifier(context(), time.clock(context()));
         Outcome outcome;
         if (source != null && source.image != null) {
-            QrImageDecoder.Read read = QrImageDecoder.read(source.image);
+            QrImageDecoder.Read read = AtomicOutput.isStandardStream(source.image) ? readImageFromStdin()
+                    : QrImageDecoder.read(source.image);
             outcome = read.text() != null ? Outcome.of(verifier.verify(read.text())) : read.failure();
         } else if (source == null || source.code == null || source.code.equals("-")) {
             outcome = verifyStdin(verifier);
@@ -62,17 +68,45 @@ final class VerifyCommand extends BaseCommand {
         }
         print(outcome);
         if (outcome.isValid()) {
-            return ExitCodes.VALID;
+            return ExitCode.OK;
         }
-        return outcome.verdict() == Verdict.UNREADABLE ? ExitCodes.UNREADABLE : ExitCodes.REJECTED;
+        return outcome.verdict() == Verdict.UNREADABLE ? ExitCode.IO_ERROR : ExitCode.SOME_FAILED;
     }
 
-    private Outcome verifyStdin(Verifier verifier) throws CliException {
-        CappedLineReader.Line line;
+    /**
+     * The image on stdin, through a private temporary file, so that it is read exactly as a file
+     * would be, within the same caps.
+     */
+    private QrImageDecoder.Read readImageFromStdin() {
+        Path temporary = null;
         try {
-            line = new CappedLineReader(context().stdin(), MAX_STDIN_BYTES).next();
+            byte[] bytes = context().stdin().readNBytes((int) QrImageDecoder.MAX_FILE_BYTES + 1);
+            if (bytes.length > QrImageDecoder.MAX_FILE_BYTES) {
+                return new QrImageDecoder.Read(null, Outcome.unreadable(InputProblem.IMAGE_TOO_LARGE,
+                        "the image on stdin is larger than the " + QrImageDecoder.MAX_FILE_BYTES + " bytes accepted"));
+            }
+            temporary = Files.createTempFile("gl-verify-stdin-", ".image");
+            Files.write(temporary, bytes);
+            return QrImageDecoder.read(temporary);
         } catch (IOException e) {
-            throw CliException.unreadable("cannot read stdin: " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot read the image from stdin: " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    err().println("gl-verify verify: cannot delete " + temporary + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Outcome verifyStdin(Verifier verifier) {
+        LineReader.Line line;
+        try {
+            line = new LineReader(context().stdin(), MAX_STDIN_BYTES).next();
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO_ERROR, "cannot read stdin: " + e.getMessage(), e);
         }
         if (line == null) {
             return Outcome.unreadable(InputProblem.EMPTY_LINE, "no code on stdin");

@@ -250,7 +250,8 @@ class BulkCommandTest {
     void bulk_stderrIsTerminal_drawsProgressThenSummary() {
         String code = fx.issue(Colour.GREEN).text() + "\n";
         CliContext terminal = new CliContext(java.time.Clock.fixed(Fixtures.NOW, java.time.ZoneOffset.UTC),
-                new ByteArrayInputStream(bytes(code.repeat(50))), java.util.Map.of(), dir.resolve("home"), false, true, 2);
+                new ByteArrayInputStream(bytes(code.repeat(50))), java.util.Map.of(), dir.resolve("home"),
+                new dev.greenlight.cli.Terminal(false, true, true), 2);
 
         Fixtures.Result shown = Fixtures.run(terminal, "bulk", "--trust", fx.jwks.toString(), "--batch-size", "10", "-");
 

@@ -1,5 +1,7 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.Terminal;
+import dev.greenlight.cli.Tools;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
@@ -94,7 +96,7 @@ final class Fixtures {
     }
 
     static CliContext context(Instant now, InputStream stdin, Map<String, String> env, Path home) {
-        return new CliContext(Clock.fixed(now, ZoneOffset.UTC), stdin, env, home, false, false, 2);
+        return new CliContext(Clock.fixed(now, ZoneOffset.UTC), stdin, env, home, Terminal.of(false, false, env), 2);
     }
 
     CliContext context(InputStream stdin) {
@@ -108,7 +110,7 @@ final class Fixtures {
     static Result run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new VerifierCli(context));
+        CommandLine cli = Tools.commandLine(new VerifierCli(context));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

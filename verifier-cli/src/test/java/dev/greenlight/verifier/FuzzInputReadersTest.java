@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.cli.LineReader;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -38,7 +39,7 @@ import java.util.Set;
 
 /**
  * Fuzz targets for what {@code gl-verify} reads from outside: lines of a code list
- * ({@link CappedLineReader}), their text ({@link CodeTexts}) and image files ({@link QrImageDecoder}).
+ * ({@link LineReader}), their text ({@link CodeTexts}) and image files ({@link QrImageDecoder}).
  * Property: every input byte is accounted for in exactly one line, every line yields exactly one
  * outcome, and only the typed failures come out: no exception.
  *
@@ -84,9 +85,9 @@ class FuzzInputReadersTest {
         int chunk = data.consumeInt(1, 70_000);
         byte[] input = data.consumeRemainingAsBytes();
 
-        CappedLineReader reader = new CappedLineReader(trickle(input, chunk), cap);
-        List<CappedLineReader.Line> lines = new ArrayList<>();
-        CappedLineReader.Line line;
+        LineReader reader = new LineReader(trickle(input, chunk), cap);
+        List<LineReader.Line> lines = new ArrayList<>();
+        LineReader.Line line;
         while ((line = reader.next()) != null) {
             lines.add(line);
         }
@@ -107,7 +108,7 @@ class FuzzInputReadersTest {
         assertEquals(raw.size(), lines.size(), "one line per LF-terminated (or final) segment");
         long accounted = start;
         for (int i = 0; i < lines.size(); i++) {
-            CappedLineReader.Line got = lines.get(i);
+            LineReader.Line got = lines.get(i);
             byte[] segment = raw.get(i);
             boolean cr = segment.length > 0 && segment[segment.length - 1] == '\r';
             byte[] text = cr ? Arrays.copyOf(segment, segment.length - 1) : segment;
@@ -144,7 +145,7 @@ class FuzzInputReadersTest {
         if (bytes.length > cap) {
             bytes = Arrays.copyOf(bytes, cap);
         }
-        CappedLineReader.Line line = new CappedLineReader.Line(1, bytes, bytes.length + extra);
+        LineReader.Line line = new LineReader.Line(1, bytes, bytes.length + extra);
 
         CodeTexts.LineText read = CodeTexts.readLine(line, cap);
         Outcome outcome = CodeTexts.verifyLine(VERIFIER, line, cap);

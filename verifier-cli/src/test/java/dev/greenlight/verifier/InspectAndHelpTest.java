@@ -3,6 +3,7 @@ package dev.greenlight.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.codec.Colour;
@@ -66,7 +67,11 @@ class InspectAndHelpTest {
             assertTrue(result.out().contains("Exit codes:"), command + ": " + result.out());
         }
         Fixtures.Result root = fx.run("--help");
-        assertTrue(root.out().contains("2   usage or configuration error"), root.out());
+        for (ExitCode code : ExitCode.values()) {
+            boolean listed = root.out().lines().anyMatch(l -> l.strip().startsWith(code.code() + " "));
+            assertEquals(code != ExitCode.ALREADY_EXISTS && code != ExitCode.INVALID_INPUT && code != ExitCode.SELF_CHECK_FAILED,
+                    listed, code + " in " + root.out());
+        }
     }
 
     @Test

@@ -71,7 +71,7 @@ class ScanCommandTest {
 
     private CliContext session(Clock clock, String stdin, boolean terminal) {
         return new CliContext(clock, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(),
-                dir.resolve("home"), terminal, false, 1);
+                dir.resolve("home"), new dev.greenlight.cli.Terminal(terminal, false, true), 1);
     }
 
     private static List<JsonNode> readLog(Path log) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.codec.Colour;
@@ -137,10 +138,10 @@ class VerifyCommandTest {
     }
 
     @Test
-    void verify_noTrustConfigured_exitsTwoAndSaysWhereKeysGo() {
+    void verify_noTrustConfigured_exitsNotConfiguredAndSaysWhereKeysGo() {
         Fixtures.Result result = fx.run("verify", fx.issue(Colour.GREEN).text());
 
-        assertEquals(2, result.exitCode());
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), result.exitCode());
         assertTrue(result.err().contains("--trust"), result.err());
         assertTrue(result.err().contains("GREENLIGHT_TRUST"), result.err());
         assertTrue(result.err().contains("not trusted automatically"), result.err());
@@ -168,24 +169,24 @@ class VerifyCommandTest {
     }
 
     @Test
-    void verify_badTrustFile_exitsTwoNamingTheFile() throws IOException {
+    void verify_badTrustFile_exitsKeyErrorNamingTheFile() throws IOException {
         Path bad = dir.resolve("broken.pem");
         Files.writeString(bad, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
 
         Fixtures.Result result = fx.run("verify", "--trust", bad.toString(), fx.issue(Colour.GREEN).text());
 
-        assertEquals(2, result.exitCode());
+        assertEquals(ExitCode.KEY_ERROR.code(), result.exitCode());
         assertTrue(result.err().contains("broken.pem"), result.err());
     }
 
     @Test
-    void verify_privateKeyAsTrust_exitsTwo() throws IOException {
+    void verify_privateKeyAsTrust_exitsKeyError() throws IOException {
         Path privatePem = dir.resolve("private.pem");
         Files.writeString(privatePem, PemKeys.privateKeyToPem((java.security.interfaces.ECPrivateKey) fx.pair.getPrivate()));
 
         Fixtures.Result result = fx.run("verify", "--trust", privatePem.toString(), fx.issue(Colour.GREEN).text());
 
-        assertEquals(2, result.exitCode());
+        assertEquals(ExitCode.KEY_ERROR.code(), result.exitCode());
         assertTrue(result.err().contains("private.pem"), result.err());
         assertFalse(result.err().contains("MIG"), "no key material in messages");
     }
