@@ -147,4 +147,91 @@ class KeysCommandTest {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
         }
     }
+
+    @Test
+    void keysActivate_existingKey_becomesActiveAndSigns() throws Exception {
+        Path home = cli.initHome();
+        String second = cli.run("keygen", "--home", "home").out().strip();
+
+        Cli.Result result = cli.run("keys", "activate", second, "--home", "home");
+        Cli.Result issued = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
+                "--colour", "green");
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
+        assertEquals(second, Homes.activeKeyId(home));
+        assertEquals(second, Homes.verifier(home, cli.clock).verify(issued.out().strip()).code().claims().keyId().toString());
+        assertNoTemporaryFiles(home);
+    }
+
+    @Test
+    void keysRetire_inactiveKey_isListedRetiredAndCannotBeActivated() throws Exception {
+        Path home = cli.initHome();
+        String first = Homes.activeKeyId(home);
+        String second = cli.run("keygen", "--home", "home", "--activate").out().strip();
+
+        Cli.Result retired = cli.run("keys", "retire", first, "--home", "home");
+        Cli.Result reactivate = cli.run("keys", "activate", first, "--home", "home");
+        Cli.Result list = cli.run("keys", "--home", "home");
+
+        assertEquals(ExitCode.OK.code(), retired.exitCode(), retired::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), reactivate.exitCode(), reactivate::toString);
+        assertTrue(reactivate.err().contains("retired"), reactivate::toString);
+        assertEquals(second, Homes.activeKeyId(home));
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith(first + "\tretired\t")), list::toString);
+        assertTrue(Files.readString(home.resolve("settings.properties")).contains("retired-keys=" + first));
+        assertNoTemporaryFiles(home);
+    }
+
+    @Test
+    void keysRetire_activeKey_refusesAndKeepsSigning() throws Exception {
+        Path home = cli.initHome();
+        String active = Homes.activeKeyId(home);
+        String settings = Files.readString(home.resolve("settings.properties"));
+
+        Cli.Result result = cli.run("keys", "retire", active, "--home", "home");
+
+        assertEquals(ExitCode.KEY_ERROR.code(), result.exitCode(), result::toString);
+        assertTrue(result.err().contains("activate another"), result::toString);
+        assertEquals(settings, Files.readString(home.resolve("settings.properties")));
+    }
+
+    @Test
+    void keysActivate_unknownOrMalformedId_refuses() throws Exception {
+        Path home = cli.initHome();
+        String settings = Files.readString(home.resolve("settings.properties"));
+
+        Cli.Result unknown = cli.run("keys", "activate", "0badc0de", "--home", "home");
+        Cli.Result malformed = cli.run("keys", "activate", "not-an-id", "--home", "home");
+
+        assertEquals(ExitCode.KEY_ERROR.code(), unknown.exitCode(), unknown::toString);
+        assertTrue(unknown.err().contains("No key 0badc0de"), unknown::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), malformed.exitCode(), malformed::toString);
+        assertEquals(settings, Files.readString(home.resolve("settings.properties")));
+    }
+
+    @Test
+    void issue_activeKeyRetiredByHand_refusesToSign() throws Exception {
+        Path home = cli.initHome();
+        String active = Homes.activeKeyId(home);
+        Files.writeString(home.resolve("settings.properties"), "active-key=" + active + "\nretired-keys=" + active + "\n");
+
+        Cli.Result result = cli.run("issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
+                "--colour", "green");
+
+        assertEquals(ExitCode.KEY_ERROR.code(), result.exitCode(), result::toString);
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void keysActivate_noHome_isNotConfigured() {
+        Cli.Result result = cli.run("keys", "activate", "0badc0de", "--home", "nowhere");
+
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), result.exitCode(), result::toString);
+    }
+
+    private static void assertNoTemporaryFiles(Path home) throws Exception {
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".partial")).toList());
+        }
+    }
 }
