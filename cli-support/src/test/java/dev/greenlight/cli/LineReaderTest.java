@@ -37,26 +37,10 @@ class LineReaderTest {
 
     @Test
     void next_hugeLineWithoutNewline_costsOnlyTheCap() throws IOException {
-        long size = 50L << 20;
-        InputStream endless = new InputStream() {
-            long left = size;
-
-            @Override
-            public int read() {
-                return left-- > 0 ? 'A' : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, left);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'A');
-                left -= n;
-                return n;
-            }
-        };
+        int size = 8 << 20;
+        byte[] oneLine = new byte[size];
+        java.util.Arrays.fill(oneLine, (byte) 'A');
+        InputStream endless = new ByteArrayInputStream(oneLine);
         LineReader reader = new LineReader(endless, 4096);
 
         LineReader.Line line = reader.next();

@@ -52,15 +52,9 @@ final class KeysCommand extends CliCommand {
         return ExitCode.OK;
     }
 
-    @Command(name = "activate", mixinStandardHelpOptions = true,
-            header = "Make a key of the issuer home the one that signs from now on.",
-            description = {"Make key ID the active key: the one 'issue' and 'batch' sign with. It must be in the home "
-                    + "with its private key, and not retired. Publish its public key to verifiers first "
-                    + "('gl-issue keys --jwks')."},
-            footerHeading = "%nExamples:%n",
-            footer = {"  gl-issue keys activate 3fa2c1d9"})
+    /** A command on one key of the home, named by its id. */
     @ExitCodes({ExitCode.OK, ExitCode.NOT_CONFIGURED, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
-    static final class Activate extends CliCommand {
+    abstract static class OnOneKey extends CliCommand {
 
         @Mixin
         HomeOption home;
@@ -69,12 +63,34 @@ final class KeysCommand extends CliCommand {
         String keyId;
 
         @Override
-        protected ExitCode run() {
-            KeyId id = parseKeyId(keyId);
-            IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
-            issuerHome.activate(id);
-            err().println("Key " + id + " is now active: it signs every code from now on");
+        protected final ExitCode run() {
+            KeyId id;
+            try {
+                id = KeyId.parse(keyId.strip());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCode.KEY_ERROR, "'" + keyId + "' is not a key id: " + e.getMessage(), e);
+            }
+            err().println(apply(IssuerHome.open(home.locate(env())), id));
             return ExitCode.OK;
+        }
+
+        /** Does it; returns what to tell the operator. */
+        abstract String apply(IssuerHome issuerHome, KeyId id);
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            header = "Make a key of the issuer home the one that signs from now on.",
+            description = {"Make key ID the active key: the one 'issue' and 'batch' sign with. It must be in the home "
+                    + "with its private key, and not retired. Publish its public key to verifiers first "
+                    + "('gl-issue keys --jwks')."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  gl-issue keys activate 3fa2c1d9"})
+    static final class Activate extends OnOneKey {
+
+        @Override
+        String apply(IssuerHome issuerHome, KeyId id) {
+            issuerHome.activate(id);
+            return "Key " + id + " is now active: it signs every code from now on";
         }
     }
 
@@ -85,30 +101,11 @@ final class KeysCommand extends CliCommand {
                     + "be retired: activate another first."},
             footerHeading = "%nExamples:%n",
             footer = {"  gl-issue keygen --activate && gl-issue keys retire 0b7e4a12"})
-    @ExitCodes({ExitCode.OK, ExitCode.NOT_CONFIGURED, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
-    static final class Retire extends CliCommand {
-
-        @Mixin
-        HomeOption home;
-
-        @Parameters(index = "0", paramLabel = "ID", description = "The key id, as 'gl-issue keys' lists it.")
-        String keyId;
+    static final class Retire extends OnOneKey {
 
         @Override
-        protected ExitCode run() {
-            KeyId id = parseKeyId(keyId);
-            IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
-            boolean changed = issuerHome.retire(id);
-            err().println("Key " + id + (changed ? " is now retired: it never signs again" : " was retired already"));
-            return ExitCode.OK;
-        }
-    }
-
-    private static KeyId parseKeyId(String text) {
-        try {
-            return KeyId.parse(text.strip());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.KEY_ERROR, "'" + text + "' is not a key id: " + e.getMessage(), e);
+        String apply(IssuerHome issuerHome, KeyId id) {
+            return "Key " + id + (issuerHome.retire(id) ? " is now retired: it never signs again" : " was retired already");
         }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +19,10 @@ class CommandLineConventionsTest {
     private static final String[] ISSUE = {"issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
         "--colour", "green"};
 
-    @TempDir
-    Path temp;
+    private final Cli cli;
 
-    private Cli cli;
-
-    @BeforeEach
-    void setUp() throws Exception {
+    /** Every test starts with an issuer home at ./home. */
+    CommandLineConventionsTest(@TempDir Path temp) throws Exception {
         cli = new Cli(temp);
         cli.initHome();
     }

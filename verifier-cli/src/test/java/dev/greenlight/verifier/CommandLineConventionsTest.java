@@ -15,21 +15,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What gl-verify shares with gl-issue through cli-support, seen from outside. */
 class CommandLineConventionsTest {
 
-    @TempDir
-    Path dir;
+    private final Path dir;
+    private final Fixtures fx;
 
-    private Fixtures fx;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        fx = new Fixtures(dir);
+    CommandLineConventionsTest(@TempDir Path dir) throws IOException {
+        this.dir = dir;
+        this.fx = new Fixtures(dir);
     }
 
     @Test
