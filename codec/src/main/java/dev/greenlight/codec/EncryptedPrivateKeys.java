@@ -54,12 +54,27 @@ public final class EncryptedPrivateKeys {
     private EncryptedPrivateKeys() {
     }
 
-    /** Whether a key file's text holds an encrypted private key, so a passphrase is needed to read it. */
+    /**
+     * Whether a key file's text holds an encrypted private key, so a passphrase is needed to read
+     * it. Looks only for the BEGIN line: {@link #fromPem} still checks the rest.
+     *
+     * @param pem the key file's text
+     * @return true if it holds an {@code ENCRYPTED PRIVATE KEY} block
+     */
     public static boolean isEncrypted(String pem) {
         return pem.contains("-----BEGIN " + LABEL + "-----");
     }
 
-    /** The key as an {@code ENCRYPTED PRIVATE KEY} PEM block under {@code passphrase}. */
+    /**
+     * The key as an {@code ENCRYPTED PRIVATE KEY} PEM block under {@code passphrase}: PBKDF2-HMAC-SHA256
+     * with a random 16-byte salt and 600,000 iterations (about half a second), then AES-256-CBC.
+     *
+     * @param key        a P-256 private key
+     * @param passphrase not kept; the caller may clear it afterwards
+     * @param random     the source of the salt and the IV
+     * @return the PEM text, ending in a line break
+     * @throws KeyFormatException if the key is not on P-256 or its scalar is outside [1, n-1]
+     */
     public static String toPem(ECPrivateKey key, char[] passphrase, SecureRandom random) {
         Objects.requireNonNull(passphrase, "passphrase");
         byte[] pkcs8 = PemKeys.privateKeyToPkcs8(key);
@@ -71,8 +86,12 @@ public final class EncryptedPrivateKeys {
     }
 
     /**
-     * Decrypts an {@code ENCRYPTED PRIVATE KEY} PEM block.
+     * Decrypts an {@code ENCRYPTED PRIVATE KEY} PEM block. Takes as long as the iteration count
+     * in the file asks for.
      *
+     * @param pem        the key file's text: exactly one PEM block
+     * @param passphrase not kept; the caller may clear it afterwards
+     * @return the P-256 private key
      * @throws KeyFormatException for a wrong passphrase, a corrupt file, an unsupported scheme,
      *         or a key that is not a P-256 key
      */

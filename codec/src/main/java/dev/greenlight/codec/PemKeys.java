@@ -26,6 +26,15 @@ public final class PemKeys {
     private PemKeys() {
     }
 
+    /**
+     * Reads a {@code PUBLIC KEY} PEM block holding a P-256 key.
+     *
+     * @param pem the key file's text: exactly one PEM block
+     * @return the public key
+     * @throws KeyFormatException if the text is not one PEM block, the block is not a
+     *         {@code PUBLIC KEY} (a private key is named as such), or its content is refused as
+     *         {@link #publicKeyFromSpki} refuses it
+     */
     public static ECPublicKey publicKeyFromPem(String pem) {
         Pem.Block block = decodePem(pem);
         if (!block.label().equals(PUBLIC_KEY_LABEL)) {
@@ -35,11 +44,26 @@ public final class PemKeys {
         return publicKeyFromSpki(block.der());
     }
 
+    /**
+     * The key as a {@code PUBLIC KEY} PEM block: SubjectPublicKeyInfo naming the curve by OID,
+     * uncompressed point, whatever provider made the key.
+     *
+     * @param key a P-256 public key
+     * @return the PEM text, ending in a line break
+     * @throws IllegalArgumentException if the key is not a valid P-256 public key
+     */
     public static String publicKeyToPem(ECPublicKey key) {
         return Pem.encode(PUBLIC_KEY_LABEL, PublicKeyEncoding.spki(PublicKeyEncoding.pointOf(key)));
     }
 
-    /** The public key from a DER SubjectPublicKeyInfo with the named curve P-256 (prime256v1). */
+    /**
+     * The public key from a DER SubjectPublicKeyInfo with the named curve P-256 (prime256v1).
+     *
+     * @param der the canonical DER encoding
+     * @return the public key
+     * @throws KeyFormatException if the DER is not an EC SubjectPublicKeyInfo, names another curve
+     *         or spells out curve parameters, is not canonical, or holds a point off the curve
+     */
     public static ECPublicKey publicKeyFromSpki(byte[] der) {
         byte[] point = PublicKeyEncoding.pointFromSpki(der);
         if (point == null) {
@@ -48,7 +72,16 @@ public final class PemKeys {
         return PointKeys.publicKeyFromPoint(point);
     }
 
-    /** Reads a PKCS#8 {@code PRIVATE KEY} PEM block holding a P-256 key. */
+    /**
+     * Reads a PKCS#8 {@code PRIVATE KEY} PEM block holding a P-256 key. Encrypted keys are
+     * {@link EncryptedPrivateKeys#fromPem}'s.
+     *
+     * @param pem the key file's text: exactly one PEM block
+     * @return the private key
+     * @throws KeyFormatException if the text is not one PEM block, the block is encrypted, SEC1
+     *         ({@code EC PRIVATE KEY}, with the openssl command that converts it) or another label,
+     *         or the key is not a P-256 key with a scalar in [1, n-1]; no message quotes key bytes
+     */
     public static ECPrivateKey privateKeyFromPem(String pem) {
         Pem.Block block = decodePem(pem);
         switch (block.label()) {
@@ -65,7 +98,15 @@ public final class PemKeys {
         return privateKeyFromPkcs8(block.der());
     }
 
-    /** PKCS#8 PEM naming the curve by its OID, whatever provider made the key. */
+    /**
+     * The key as an unencrypted PKCS#8 {@code PRIVATE KEY} PEM block naming the curve by its OID,
+     * whatever provider made the key. To store it under a passphrase, use
+     * {@link EncryptedPrivateKeys#toPem}.
+     *
+     * @param key a P-256 private key
+     * @return the PEM text, ending in a line break
+     * @throws KeyFormatException if the key is not on P-256 or its scalar is outside [1, n-1]
+     */
     public static String privateKeyToPem(ECPrivateKey key) {
         return Pem.encode(PRIVATE_KEY_LABEL, privateKeyToPkcs8(key));
     }
