@@ -1,0 +1,94 @@
+# Shared by bin/gl-issue and bin/gl-verify (POSIX sh, sourced): they set tool, jar_name, long_running and lib.
+#
+# Finds Java (JAVA_HOME, else java on PATH), insists on 17 or later, and starts the tool with:
+# - a class-data sharing archive of the tool's classes, made after the first run, kept in
+#   ${XDG_CACHE_HOME:-~/.cache}/greenlight/ (per user: an install dir may be shared or read-only);
+#   a missing, stale or mismatched archive only costs speed (the JVM ignores it), never a failure.
+#   GREENLIGHT_CDS=off turns it off.
+# - for one-shot commands, C1 only and the serial GC: a one-shot run ends before C2 would pay off.
+# - GREENLIGHT_JAVA_OPTS, added last, to override any of it.
+# Exit 127 when no suitable Java is found.
+
+jar=$lib/$jar_name
+
+if [ -n "${JAVA_HOME:-}" ]; then
+    java=$JAVA_HOME/bin/java
+    if [ ! -x "$java" ]; then
+        echo "$tool: JAVA_HOME is $JAVA_HOME but $java is missing: point JAVA_HOME at a Java 17 or later, or unset it" >&2
+        exit 127
+    fi
+else
+    java=$(command -v java 2>/dev/null) || {
+        echo "$tool: no Java found: install a Java runtime 17 or later and put it on PATH, or set JAVA_HOME" >&2
+        exit 127
+    }
+fi
+
+# The Java version, from the runtime's release file (no JVM start), else from java -version.
+java_real=$(readlink -f "$java" 2>/dev/null || echo "$java")
+java_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$(dirname "$(dirname "$java_real")")/release" 2>/dev/null)
+if [ -z "$java_version" ]; then
+    java_version=$("$java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
+fi
+case $java_version in
+    1.*) java_major=$(echo "$java_version" | cut -d. -f2) ;;
+    *) java_major=$(echo "$java_version" | sed 's/[^0-9].*//') ;;
+esac
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
+    echo "$tool: needs Java 17 or later, but $java is Java ${java_version:-of an unknown version}: set JAVA_HOME to a Java 17 or later" >&2
+    exit 127
+fi
+
+# The first word that is not an option is the subcommand.
+command=
+for arg in "$@"; do
+    case $arg in
+        -*) ;;
+        *) command=$arg; break ;;
+    esac
+done
+one_shot=yes
+for c in $long_running; do
+    [ "$command" = "$c" ] && one_shot=no
+done
+# Options are prepended: GREENLIGHT_JAVA_OPTS ends up last before -jar, so it wins over the ones below.
+# shellcheck disable=SC2086
+set -- ${GREENLIGHT_JAVA_OPTS:-} -jar "$jar" "$@"
+if [ $one_shot = yes ]; then
+    set -- -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$@"
+fi
+
+# Unified-logging warnings go to stdout by default, which carries the tools' data: send them to stderr,
+# and keep the CDS ones (an archive from another JVM, a corrupt one) out of sight.
+set -- -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr -Xshare:auto "$@"
+
+# Class-data sharing: a static archive of every class a run of this tool loaded, picocli's included (the
+# dynamic archive of -XX:ArchiveClassesAtExit and -XX:+AutoCreateSharedArchive skips them: they are Java 5
+# bytecode). The first run lists the classes it loads; then, in the background, the JVM dumps the archive.
+class_list=
+if [ "${GREENLIGHT_CDS:-on}" != off ]; then
+    cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/greenlight
+    # One archive per install, Java runtime and tool: an archive only fits the JVM and jar it was made with.
+    key=$(printf '%s|%s|%s' "$lib" "$java_real" "$java_version" | cksum | cut -d' ' -f1)
+    archive=$cache/$tool-$key.jsa
+    if [ -f "$archive" ] && [ ! "$jar" -nt "$archive" ]; then
+        set -- -XX:SharedArchiveFile="$archive" "$@"
+    elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+        class_list=$cache/.$tool-$key.$$.classes
+        set -- -XX:DumpLoadedClassList="$class_list" "$@"
+    fi
+fi
+
+if [ -z "$class_list" ]; then
+    exec "$java" "$@"
+fi
+"$java" "$@"
+status=$?
+# Private names, moved into place whole: runs started meanwhile see no archive or a complete one.
+dump=$cache/.$tool-$key.$$.jsa
+(
+    "$java" -Xshare:dump -Xlog:disable -XX:SharedClassListFile="$class_list" -XX:SharedArchiveFile="$dump" \
+        -cp "$jar" && mv -f "$dump" "$archive"
+    rm -f "$class_list" "$dump"
+) </dev/null >/dev/null 2>&1 &
+exit $status
