@@ -74,7 +74,7 @@ public final class IssuerCli implements Callable<Integer> {
                 return new String[] {"gl-issue (development build)"};
             }
             String commit = manifest.getMainAttributes().getValue("Greenlight-Commit");
-            boolean known = commit != null && !commit.isBlank() && !commit.startsWith("${");
+            boolean known = commit != null && commit.matches("[0-9a-f]{7,40}");
             return new String[] {"gl-issue " + version + (known ? " (commit " + commit + ")" : " (unknown commit)")};
         }
 

@@ -21,7 +21,7 @@ final class VersionProvider implements IVersionProvider {
             return new String[] {"gl-verify (development build)"};
         }
         String commit = manifest.getMainAttributes().getValue("Greenlight-Commit");
-        boolean known = commit != null && !commit.isBlank() && !commit.startsWith("${");
+        boolean known = commit != null && commit.matches("[0-9a-f]{7,40}");
         return new String[] {"gl-verify " + version + (known ? " (commit " + commit + ")" : " (unknown commit)")};
     }
 
