@@ -60,7 +60,7 @@ fi
 
 # Unified-logging warnings go to stdout by default, which carries the tools' data: send them to stderr,
 # and keep the CDS ones (an archive from another JVM, a corrupt one) out of sight.
-set -- -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr -Xshare:auto "$@"
+set -- -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr -Xshare:auto -Djava.awt.headless=true "$@"
 
 # Class-data sharing: a static archive of every class a run of this tool loaded, picocli's included (the
 # dynamic archive of -XX:ArchiveClassesAtExit and -XX:+AutoCreateSharedArchive skips them: they are Java 5
