@@ -1,7 +1,8 @@
-# Shared by bin/gl-issue and bin/gl-verify (POSIX sh, sourced): they set tool, jar_name, long_running and lib.
+# Shared by bin/gl-issue and bin/gl-verify (POSIX sh, sourced): they set tool, jar_name, long_running and
+# lib, and define train, which runs its arguments (a java command line) with a typical workload.
 #
 # Finds Java (JAVA_HOME, else java on PATH), insists on 17 or later, and starts the tool with:
-# - a class-data sharing archive of the tool's classes, made after the first run, kept in
+# - a class-data sharing archive of the tool's classes, made in the background after the first run, kept in
 #   ${XDG_CACHE_HOME:-~/.cache}/greenlight/ (per user: an install dir may be shared or read-only);
 #   a missing, stale or mismatched archive only costs speed (the JVM ignores it), never a failure.
 #   GREENLIGHT_CDS=off turns it off.
@@ -62,10 +63,11 @@ fi
 # and keep the CDS ones (an archive from another JVM, a corrupt one) out of sight.
 set -- -Xlog:disable -Xlog:all=warning,cds=off,cds+dynamic=off:stderr -Xshare:auto -Djava.awt.headless=true "$@"
 
-# Class-data sharing: a static archive of every class a run of this tool loaded, picocli's included (the
-# dynamic archive of -XX:ArchiveClassesAtExit and -XX:+AutoCreateSharedArchive skips them: they are Java 5
-# bytecode). The first run lists the classes it loads; then, in the background, the JVM dumps the archive.
-class_list=
+# Class-data sharing: a static archive of the classes a typical run of this tool loads, picocli's included
+# (the dynamic archive of -XX:ArchiveClassesAtExit and -XX:+AutoCreateSharedArchive skips those: they are
+# Java 5 bytecode). When there is none, this run goes ahead without; then, in the background, a training
+# run (the tool's train function) lists its classes and the JVM dumps the archive for the next runs.
+make_archive=
 if [ "${GREENLIGHT_CDS:-on}" != off ]; then
     cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/greenlight
     # One archive per install, Java runtime and tool: an archive only fits the JVM and jar it was made with.
@@ -74,21 +76,24 @@ if [ "${GREENLIGHT_CDS:-on}" != off ]; then
     if [ -f "$archive" ] && [ ! "$jar" -nt "$archive" ]; then
         set -- -XX:SharedArchiveFile="$archive" "$@"
     elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
-        class_list=$cache/.$tool-$key.$$.classes
-        set -- -XX:DumpLoadedClassList="$class_list" "$@"
+        make_archive=yes
     fi
 fi
 
-if [ -z "$class_list" ]; then
+if [ -z "$make_archive" ]; then
     exec "$java" "$@"
 fi
 "$java" "$@"
 status=$?
 # Private names, moved into place whole: runs started meanwhile see no archive or a complete one.
-dump=$cache/.$tool-$key.$$.jsa
+work=$cache/.$tool-$key.$$
 (
-    "$java" -Xshare:dump -Xlog:disable -XX:SharedClassListFile="$class_list" -XX:SharedArchiveFile="$dump" \
-        -cp "$jar" && mv -f "$dump" "$archive"
-    rm -f "$class_list" "$dump"
+    mkdir -p "$work" &&
+        train "$java" -Xshare:auto -Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+            -XX:DumpLoadedClassList="$work/classes" -jar "$jar" &&
+        "$java" -Xshare:dump -Xlog:disable -XX:SharedClassListFile="$work/classes" \
+            -XX:SharedArchiveFile="$work/archive.jsa" -cp "$jar" &&
+        mv -f "$work/archive.jsa" "$archive"
+    rm -rf "$work"
 ) </dev/null >/dev/null 2>&1 &
 exit $status

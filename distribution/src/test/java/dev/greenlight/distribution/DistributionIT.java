@@ -101,9 +101,9 @@ class DistributionIT {
         Path cache = Files.createDirectories(temp.resolve("corrupt-cache"));
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
         assertEquals(0, tool("gl-verify", env, "--version").exit());
-        // The first run lists its classes; the JVM then dumps the archive in the background.
+        // After the first run, a training run lists its classes and the JVM dumps the archive, in the background.
         List<Path> archives = List.of();
-        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
                 archives.isEmpty() && System.nanoTime() < deadline; Thread.sleep(200)) {
             try (Stream<Path> files = Files.list(cache.resolve("greenlight"))) {
                 archives = files.filter(f -> f.getFileName().toString().matches("gl-verify-[0-9]+\\.jsa")).toList();
