@@ -2,14 +2,19 @@ package dev.greenlight.issuer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.PemKeys;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -108,6 +113,31 @@ class KeysCommandTest {
         assertEquals(ExitCodes.OK, rightPassphrase.exitCode(), rightPassphrase::toString);
         assertTrue(Homes.verifier(home, cli.clock).verify(rightPassphrase.out().strip()).isValid());
         assertTrue(cli.run("keys", "--home", "home").out().contains(keyId + "\tactive\tencrypted"));
+    }
+
+    @Test
+    void issue_encryptedKeyAskingForTooManyIterations_keyErrorAtOnceWithoutStackTrace() throws Exception {
+        Path home = cli.initHome();
+        cli.variables.put("GL_PASS", "correct horse battery staple");
+        String keyId = cli.run("keygen", "--home", "home", "--passphrase-env", "GL_PASS", "--activate").out().strip();
+        Path keyFile = home.resolve("keys/" + keyId + ".key.pem");
+        // The PBKDF2 iteration count we write, INTEGER 600000, made 8388607: same length, over the cap.
+        String pem = Files.readString(keyFile);
+        String body = pem.replaceAll("-----[A-Z ]+-----|\\s", "");
+        String der = HexFormat.of().formatHex(Base64.getDecoder().decode(body));
+        assertEquals(1, der.split("02030927c0", -1).length - 1, "one iteration count in " + der);
+        byte[] hostile = HexFormat.of().parseHex(der.replace("02030927c0", "02037fffff"));
+        Files.writeString(keyFile, "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(hostile)
+                + "\n-----END ENCRYPTED PRIVATE KEY-----\n");
+
+        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cli.run("issue", "--home", "home",
+                "--doc", "CNID", "--number", "11010519491231002X", "--colour", "green", "--passphrase-env", "GL_PASS"));
+
+        assertEquals(ExitCodes.KEY_ERROR, result.exitCode(), result::toString);
+        assertTrue(result.err().contains("8388607 PBKDF2 iterations"), result::toString);
+        assertFalse(result.err().contains("\tat "), result::toString);
+        assertEquals("", result.out());
     }
 
     @Test
