@@ -94,7 +94,7 @@ class EncryptedPrivateKeysTest {
 
         KeyFormatException e = assertThrows(KeyFormatException.class, () -> EncryptedPrivateKeys.fromPem(pem, PASSPHRASE));
 
-        // The parameters passed; the random ciphertext is what fails.
+        // The parameters passed; the made-up ciphertext is what fails.
         assertTrue(e.getMessage().startsWith("Wrong passphrase"), e.getMessage());
     }
 
@@ -134,14 +134,13 @@ class EncryptedPrivateKeysTest {
         assertThrows(KeyFormatException.class, () -> EncryptedPrivateKeys.fromPem(pem, PASSPHRASE));
     }
 
-    /** An {@code ENCRYPTED PRIVATE KEY} block with the given PBES2 parameters over 48 random bytes. */
+    /** An {@code ENCRYPTED PRIVATE KEY} block with the given PBES2 parameters over 48 zero bytes (not a key). */
     static String pbes2Pem(byte[] salt, int iterations, ASN1ObjectIdentifier cipher, ASN1Encodable iv) {
         PBES2Parameters parameters = new PBES2Parameters(
                 new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, new PBKDF2Params(salt, iterations,
                         new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))),
                 new EncryptionScheme(cipher, iv));
         byte[] encrypted = new byte[48];
-        new SecureRandom().nextBytes(encrypted);
         try {
             return Pem.encode(EncryptedPrivateKeys.LABEL, new EncryptedPrivateKeyInfo(
                     new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, parameters), encrypted).getEncoded());
