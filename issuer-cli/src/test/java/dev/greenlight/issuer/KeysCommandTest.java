@@ -11,6 +11,7 @@ import dev.greenlight.codec.PemKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.Base64;
@@ -159,7 +160,11 @@ class KeysCommandTest {
         Path home = cli.initHome();
         String publicPem = resource("openssl-pbes2-p256.pub.pem");
         String keyId = KeyId.of(PemKeys.publicKeyFromPem(publicPem)).toString();
-        Files.writeString(home.resolve("keys/" + keyId + ".key.pem"), resource("openssl-pbes2-p256.key.pem"));
+        Path keyFile = Files.writeString(home.resolve("keys/" + keyId + ".key.pem"), resource("openssl-pbes2-p256.key.pem"));
+        if (SecureFiles.hasPosixPermissions(keyFile)) {
+            // As 'openssl pkcs8 -out' leaves it under umask 077; a key readable by others is refused.
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        }
         Files.writeString(home.resolve("keys/" + keyId + ".pub.pem"), publicPem);
         Files.writeString(home.resolve("settings.properties"), "active-key=" + keyId + "\n");
         Files.writeString(cli.workingDirectory.resolve("pass.txt"), "open sesame\n");
