@@ -56,6 +56,7 @@ final class FuzzSeedWriter {
         write(image, "seed-png-header-20000x20000", HostileImages.pngHeaderOnly(20_000, 20_000, 64));
         write(image, "seed-png-header-200000000x1", HostileImages.pngHeaderOnly(200_000_000, 1, 64));
         write(image, "seed-png-signature-only", HostileImages.PNG_SIGNATURE);
+        write(image, "seed-progressive-jpeg-65500x15266", HostileImages.progressiveJpegDeclaring(65_500, 15_266));
         write(image, "seed-text-not-an-image", "GL1: this is not an image\n".getBytes(StandardCharsets.US_ASCII));
         write(image, "seed-empty", new byte[0]);
         // A BMP header claiming 60000 x 60000 pixels and nothing after it.
