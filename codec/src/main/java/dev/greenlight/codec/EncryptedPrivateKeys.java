@@ -190,7 +190,8 @@ public final class EncryptedPrivateKeys {
             if (!(ivParameter instanceof ASN1OctetString ivOctets) || ivOctets.getOctets().length != IV_BYTES) {
                 throw new KeyFormatException("The key file's AES-CBC IV is not " + IV_BYTES + " bytes");
             }
-            return new Pbes2(prf, salt, iterations.intValueExact(), keyBytes, ivOctets.getOctets(), info.getEncryptedData());
+            // In range, so intValue() is exact (and Android has intValueExact only from API 31).
+            return new Pbes2(prf, salt, iterations.intValue(), keyBytes, ivOctets.getOctets(), info.getEncryptedData());
         } catch (KeyFormatException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {

@@ -44,6 +44,11 @@ public final class PemKeys {
      * Every {@code PUBLIC KEY} block of a file of several (a trust file), in order: at most
      * {@value Pem#MAX_BUNDLE_CHARS} characters and {@value Pem#MAX_BLOCKS} blocks, read in linear
      * time. Any block that is not a P-256 public key fails the whole read.
+     *
+     * @param pem a file's text: one or more {@code PUBLIC KEY} blocks, text between them ignored
+     * @return the keys, in file order; never empty
+     * @throws KeyFormatException if the text is over the caps, has no block or a malformed one, or
+     *         a block is not a P-256 {@code PUBLIC KEY}
      */
     public static List<ECPublicKey> publicKeysFromPem(String pem) {
         List<Pem.Block> blocks;
