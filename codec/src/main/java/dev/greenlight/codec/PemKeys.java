@@ -5,6 +5,8 @@ import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.List;
 import dev.greenlight.codec.internal.Pem;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -36,12 +38,39 @@ public final class PemKeys {
      *         {@link #publicKeyFromSpki} refuses it
      */
     public static ECPublicKey publicKeyFromPem(String pem) {
-        Pem.Block block = decodePem(pem);
+        return publicKey(decodePem(pem));
+    }
+
+    private static ECPublicKey publicKey(Pem.Block block) {
         if (!block.label().equals(PUBLIC_KEY_LABEL)) {
             throw new KeyFormatException("Expected a PEM '" + PUBLIC_KEY_LABEL + "' block, found '" + block.label() + "'"
                     + (block.label().contains("PRIVATE") ? ": a private key does not belong where a public key is expected" : ""));
         }
         return publicKeyFromSpki(block.der());
+    }
+
+    /**
+     * Every {@code PUBLIC KEY} block of a file of several (a trust file), in order: at most
+     * {@value Pem#MAX_BUNDLE_CHARS} characters and {@value Pem#MAX_BLOCKS} blocks, read in linear
+     * time. Any block that is not a P-256 public key fails the whole read.
+     *
+     * @param pem a file's text: one or more {@code PUBLIC KEY} blocks, text between them ignored
+     * @return the keys, in file order; never empty
+     * @throws KeyFormatException if the text is over the caps, has no block or a malformed one, or
+     *         a block is not a P-256 {@code PUBLIC KEY}
+     */
+    public static List<ECPublicKey> publicKeysFromPem(String pem) {
+        List<Pem.Block> blocks;
+        try {
+            blocks = Pem.decodeAll(pem, Pem.MAX_BUNDLE_CHARS, Pem.MAX_BLOCKS);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFormatException("Not a PEM key file: " + e.getMessage(), e);
+        }
+        List<ECPublicKey> keys = new ArrayList<>(blocks.size());
+        for (Pem.Block block : blocks) {
+            keys.add(publicKey(block));
+        }
+        return List.copyOf(keys);
     }
 
     /**

@@ -26,8 +26,23 @@ public record Environment(Clock clock, Map<String, String> variables, Path userH
     }
 
     public static Environment system() {
-        return new Environment(Clock.systemUTC(), System.getenv(), Path.of(System.getProperty("user.home")),
+        Map<String, String> variables = System.getenv();
+        return new Environment(Clock.systemUTC(), variables, userHome(variables, System.getProperty("user.home")),
                 Path.of("").toAbsolutePath(), System.console(), new SecureRandom(), System.in);
+    }
+
+    /**
+     * The user's home as Unix tools see it: {@code $HOME} when it is an absolute path, else Java's
+     * {@code user.home}. Java takes {@code user.home} from the password file, which under sudo, in
+     * containers and in CI is often someone else's home (or {@code /}); {@code $HOME} is the one the
+     * caller means. {@code $GREENLIGHT_HOME} still comes first ({@link IssuerHome#locate}).
+     */
+    static Path userHome(Map<String, String> variables, String userHomeProperty) {
+        String home = variables.get("HOME");
+        if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(userHomeProperty);
     }
 
     public String variable(String name) {

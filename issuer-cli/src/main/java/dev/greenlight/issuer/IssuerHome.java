@@ -42,6 +42,12 @@ import java.util.stream.Stream;
  * </pre>
  * Directories are 0700. Nothing here prints or logs the secret or a private key.
  *
+ * <p>As ssh does for its keys, a home is refused on a POSIX file system when its directory or
+ * {@code keys/} is writable by group or others, or when the identity secret or the private key to
+ * be used gives group or others any access; the message names the file, its mode and the
+ * {@code chmod} to run. {@code init} refuses an existing directory writable by group or others
+ * rather than filling it with secrets.
+ *
  * <p>Failures are {@link IssuerHomeException}s with a reason; the commands choose the exit code.
  */
 final class IssuerHome {
@@ -86,7 +92,11 @@ final class IssuerHome {
                     + "; --force replaces its identity secret and settings (codes issued so far can then no longer be linked to people)");
         }
         try {
+            if (Files.isDirectory(root)) {
+                requireSafe(root, "The issuer home", Reason.NO_HOME);
+            }
             SecureFiles.createPrivateDirectories(root.resolve(KEYS));
+            requireSafe(root.resolve(KEYS), "The keys directory", Reason.NO_HOME);
             IdentitySecret secret = IdentitySecret.generate(random);
             SecureFiles.writePrivate(root.resolve(IDENTITY_SECRET), out -> IdentitySecretFile.write(secret, out), force);
             KeyId keyId = home.addKey(P256KeyPairs.generate(random), passphrase, random);
@@ -108,7 +118,22 @@ final class IssuerHome {
             throw new IssuerHomeException(Reason.NO_HOME, "No issuer home at " + root + ": create one with 'gl-issue init'"
                     + " (or point --home / " + ENVIRONMENT_VARIABLE + " at yours)");
         }
+        requireSafe(root, "The issuer home", Reason.NO_HOME);
+        if (Files.isDirectory(root.resolve(KEYS))) {
+            requireSafe(root.resolve(KEYS), "The keys directory", Reason.NO_HOME);
+        }
         return new IssuerHome(root);
+    }
+
+    /** Refuses, with {@code reason}, a file or directory whose permissions let others read a secret or swap a key. */
+    private static void requireSafe(Path path, String what, Reason reason) {
+        try {
+            SecureFiles.unsafePermissions(path, what).ifPresent(problem -> {
+                throw new IssuerHomeException(reason, problem);
+            });
+        } catch (IOException e) {
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the permissions of " + path + ": " + e, e);
+        }
     }
 
     Path root() {
@@ -202,6 +227,7 @@ final class IssuerHome {
     }
 
     IdentitySecret identitySecret() {
+        requireSafe(root.resolve(IDENTITY_SECRET), "The identity secret", Reason.NO_HOME);
         try (InputStream in = Files.newInputStream(root.resolve(IDENTITY_SECRET))) {
             return IdentitySecretFile.read(in);
         } catch (IOException e) {
@@ -222,6 +248,7 @@ final class IssuerHome {
         } catch (IOException e) {
             throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
         }
+        requireSafe(privateKeyFile(keyId), "The private key", Reason.KEY_ERROR);
         ECPrivateKey key = readPrivateKey(pem, passphrase);
         if (!KeyId.of(P256KeyPairs.publicKeyOf(key)).equals(keyId)) {
             throw new IssuerHomeException(Reason.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);

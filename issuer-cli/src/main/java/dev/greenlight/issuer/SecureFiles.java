@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,8 +23,45 @@ final class SecureFiles {
 
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS_ANY = PosixFilePermissions.fromString("---rwxrwx");
+    private static final Set<PosixFilePermission> GROUP_OR_OTHERS_WRITE = PosixFilePermissions.fromString("----w--w-");
 
     private SecureFiles() {
+    }
+
+    /**
+     * Why {@code path} is not safe to load a secret from, as ssh judges its keys, or empty if it is
+     * (or the file system has no POSIX permissions, where there is nothing to check). A private file
+     * (a key, the identity secret) must give group and others no access at all; a directory that
+     * holds them must not be writable by group or others, who could replace what is in it.
+     *
+     * @param what names the file in the message, for example "The private key"
+     */
+    static Optional<String> unsafePermissions(Path path, String what) throws IOException {
+        if (!hasPosixPermissions(path)) {
+            return Optional.empty();
+        }
+        boolean directory = Files.isDirectory(path);
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+        Set<PosixFilePermission> refused = directory ? GROUP_OR_OTHERS_WRITE : GROUP_OR_OTHERS_ANY;
+        if (permissions.stream().noneMatch(refused::contains)) {
+            return Optional.empty();
+        }
+        String mode = octal(permissions);
+        return Optional.of(directory
+                ? what + " " + path + " is writable by group or others (mode " + mode + "): anyone who can write there can "
+                        + "replace its keys. Run: chmod go-w " + path
+                : what + " " + path + " is accessible by group or others (mode " + mode + "): it must be readable by its "
+                        + "owner only. Run: chmod 600 " + path);
+    }
+
+    private static String octal(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            // OWNER_READ is ordinal 0 and has the value 0400; each later constant is the next lower bit.
+            mode |= 0400 >> permission.ordinal();
+        }
+        return String.format("%04o", mode);
     }
 
     static boolean hasPosixPermissions(Path path) {

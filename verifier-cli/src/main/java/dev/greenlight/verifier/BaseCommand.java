@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
 /**
  * What every subcommand shares: the process context from the root command, the output writers
  * picocli was given, and one place that turns a {@link CliException} into a message and its exit code.
+ * Anything else thrown is a bug: it is reported as an internal error with its stack trace and exits
+ * {@link ExitCodes#SOFTWARE}, never picocli's 1, which would read as "rejected".
  */
 abstract class BaseCommand implements Callable<Integer> {
 
@@ -26,6 +28,11 @@ abstract class BaseCommand implements Callable<Integer> {
             err().println("gl-verify " + spec.name() + ": " + e.getMessage());
             err().flush();
             return e.exitCode();
+        } catch (RuntimeException e) {
+            err().println("gl-verify " + spec.name() + ": internal error (a bug; please report it): " + e);
+            e.printStackTrace(err());
+            err().flush();
+            return ExitCodes.SOFTWARE;
         }
     }
 

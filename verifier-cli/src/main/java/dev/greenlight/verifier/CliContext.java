@@ -27,8 +27,22 @@ record CliContext(Clock clock, InputStream stdin, Map<String, String> env, Path 
     }
 
     static CliContext ofProcess() {
-        return new CliContext(Clock.systemUTC(), System.in, System.getenv(), Path.of(System.getProperty("user.home")),
+        Map<String, String> env = System.getenv();
+        return new CliContext(Clock.systemUTC(), System.in, env, userHome(env, System.getProperty("user.home")),
                 Terminals.isTerminal(1), Terminals.isTerminal(2), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The user's home as Unix tools see it: {@code $HOME} when it is an absolute path, else Java's
+     * {@code user.home}, which Java takes from the password file: under sudo, in containers and in CI
+     * that is often someone else's home. {@code $GREENLIGHT_TRUST} still comes first ({@link TrustOptions}).
+     */
+    static Path userHome(Map<String, String> env, String userHomeProperty) {
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Path.of(home);
+        }
+        return Path.of(userHomeProperty);
     }
 
     /** ANSI colour on stdout: only on a terminal, and never when the NO_COLOR convention asks. */

@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** The input (a file, an image, stdin) or the output could not be read or written. */
     static final int UNREADABLE = 3;
+    /** A bug: an unexpected exception, reported with its stack trace (the same code as gl-issue's). */
+    static final int SOFTWARE = 70;
 
     // Compile-time constants, so that every command's @Command can list them in --help.
     static final String HEADING = "%nExit codes:%n";
@@ -18,6 +20,7 @@ final class ExitCodes {
     static final String HELP_REJECTED = "1:rejected: at least one code or input record is not valid";
     static final String HELP_USAGE = "2:usage or configuration error (bad option, no usable trusted keys)";
     static final String HELP_UNREADABLE = "3:input unreadable (missing file, not an image, no QR code found, I/O error)";
+    static final String HELP_SOFTWARE = "70:internal error (a bug; please report it)";
 
     private ExitCodes() {
     }

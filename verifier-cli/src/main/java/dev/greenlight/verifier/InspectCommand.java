@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
             "0:the text is structurally a code (says nothing about validity)",
             "1:the text is not a code",
-            ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
+            ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE, ExitCodes.HELP_SOFTWARE})
 final class InspectCommand extends BaseCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "The code text, or '-' for stdin (the default).")

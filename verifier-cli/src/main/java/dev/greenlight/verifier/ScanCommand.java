@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 + "--log /var/log/greenlight/north-gate.jsonl --temperature"},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
             "0:the session ended at the end of input", ExitCodes.HELP_USAGE,
-            "3:stdin or the entry log could not be read or written"})
+            "3:stdin or the entry log could not be read or written", ExitCodes.HELP_SOFTWARE})
 final class ScanCommand extends BaseCommand {
 
     /** The rule of the seed document: at or above this, a medical check. */

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         },
         subcommands = {VerifyCommand.class, BulkCommand.class, ScanCommand.class, InspectCommand.class},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
-            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
+            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE, ExitCodes.HELP_SOFTWARE})
 public final class VerifierCli implements Callable<Integer> {
 
     private final CliContext context;

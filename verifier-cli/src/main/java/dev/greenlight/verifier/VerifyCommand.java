@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
             "  gl-issue issue ... | gl-verify verify --json -",
             "  gl-verify verify --image photo.jpg --now 2026-03-01T08:00:00Z"},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
-            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE})
+            ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE, ExitCodes.HELP_SOFTWARE})
 final class VerifyCommand extends BaseCommand {
 
     /** Far more than any code; bounds what a mistaken pipe (a disk image) can cost. */

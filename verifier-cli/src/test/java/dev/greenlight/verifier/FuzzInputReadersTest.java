@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -29,6 +31,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,9 +41,9 @@ import java.util.Set;
 
 /**
  * Fuzz targets for what {@code gl-verify} reads from outside: lines of a code list
- * ({@link CappedLineReader}), their text ({@link CodeTexts}) and image files ({@link QrImageDecoder}).
- * Property: every input byte is accounted for in exactly one line, every line yields exactly one
- * outcome, and only the typed failures come out: no exception.
+ * ({@link CappedLineReader}), their text ({@link CodeTexts}), image files ({@link QrImageDecoder}) and
+ * trust files ({@link TrustStore}). Property: every input byte is accounted for in exactly one line,
+ * every line yields exactly one outcome, and only the typed failures come out: no exception.
  *
  * <p>In {@code ./mvnw -B verify} these run in Jazzer's regression mode over the committed corpus in
  * {@code src/test/resources/dev/greenlight/verifier/FuzzInputReadersTestInputs/<method>/}. To fuzz
@@ -191,6 +194,33 @@ class FuzzInputReadersTest {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Not a speed assertion but a hang detector: the backtracking PEM pattern this loader used took
+     * 243 s on a 1 MiB trust file; the linear reader needs milliseconds for any file under the cap.
+     */
+    private static final Duration TRUST_FILE_HANG_BOUND = Duration.ofSeconds(2);
+
+    @FuzzTest
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", "\"keys\"", "\"kty\""})
+    void trustStore_anyPemFileBytes_keysOrUsageError(byte[] bytes) throws IOException {
+        Path file = Files.createTempFile("fuzz-trust", ".pem");
+        try {
+            Files.write(file, bytes);
+            assertTimeoutPreemptively(TRUST_FILE_HANG_BOUND, () -> {
+                try {
+                    List<ECPublicKey> keys = TrustStore.loadFile(file);
+                    assertFalse(keys.isEmpty(), "a loaded trust file holds at least one key");
+                    TrustedKeys.of(keys);
+                } catch (CliException e) {
+                    assertEquals(ExitCodes.USAGE, e.exitCode(), e::getMessage);
+                    assertTrue(e.getMessage().contains(file.toString()), "the message names the file: " + e.getMessage());
+                }
+            });
         } finally {
             Files.deleteIfExists(file);
         }
