@@ -1,5 +1,7 @@
 package dev.greenlight.cli.records;
 
+import java.util.List;
+
 /**
  * Every field a record may carry, in the order of CSV columns ({@code specs/records.md}). A
  * command's CSV has the columns it can emit, in this order; its JSON objects have the fields
@@ -28,6 +30,10 @@ public enum Field {
     SIGNATURE("signature", Type.STRING),
     CODE("code", Type.STRING),
     PNG("png", Type.STRING);
+
+    /** What every verification record carries: the verdict, its reason and message, and the claims. */
+    public static final List<Field> VERIFICATION = List.of(SCHEMA, VERDICT, REASON, MESSAGE, COLOUR, KEY_ID, SERIAL,
+            IDENTITY_HASH, ISSUED_AT, EXPIRES_AT);
 
     /** How a value is written in JSON: a string, or a number. In CSV every value is a cell's text. */
     public enum Type {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -30,9 +31,14 @@ public final class RecordOutput {
         this.delimiter = CsvDelimiter.check(delimiter);
     }
 
-    /** @param columns the fields the command may emit; in any order, they are written in schema order */
-    public static RecordOutput of(RecordFormat format, List<Field> columns, char delimiter) {
-        return new RecordOutput(format, columns, delimiter);
+    /**
+     * @param delimiter the CSV delimiter ({@link CsvDelimiter})
+     * @param columns   fields the command may emit, with {@code more}; in any order, they are written in schema order
+     */
+    public static RecordOutput of(RecordFormat format, char delimiter, List<Field> columns, Field... more) {
+        List<Field> all = new ArrayList<>(columns);
+        all.addAll(List.of(more));
+        return new RecordOutput(format, all, delimiter);
     }
 
     public RecordFormat format() {
@@ -70,9 +76,16 @@ public final class RecordOutput {
 
     /** One record as text, with its line feed. */
     public String format(Record record) {
-        StringWriter text = new StringWriter(256);
+        return format(List.of(record));
+    }
+
+    /** Records as text, each with its line feed, without a header: a worker's share of an output. */
+    public String format(List<Record> records) {
+        StringWriter text = new StringWriter(records.size() * 256);
         try (RecordWriter writer = writer(text)) {
-            writer.write(record);
+            for (Record record : records) {
+                writer.write(record);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,7 +32,7 @@ class RecordWritersTest {
 
     @Test
     void json_everyRecord_startsWithTheSchemaAndKeepsSchemaOrder() throws Exception {
-        String text = RecordOutput.of(RecordFormat.JSONL, COLUMNS, ',').format(record("a", "m"));
+        String text = RecordOutput.of(RecordFormat.JSONL, ',', COLUMNS).format(record("a", "m"));
 
         assertEquals("{\"schema\":\"greenlight.record/1\",\"line\":7,\"id\":\"a\",\"verdict\":\"INPUT_ERROR\","
                 + "\"reason\":\"MALFORMED_ROW\",\"message\":\"m\",\"temperature\":36.80}\n", text);
@@ -42,7 +42,7 @@ class RecordWritersTest {
     void json_controlAndBidiCharacters_areEscaped() throws Exception {
         String hostile = "\u001b[31m\u0085\u009b\u007f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
                 + "\u2028\u2029 ok 中文";
-        String text = RecordOutput.of(RecordFormat.JSONL, COLUMNS, ',').format(record(hostile, "m"));
+        String text = RecordOutput.of(RecordFormat.JSONL, ',', COLUMNS).format(record(hostile, "m"));
 
         for (char c : text.toCharArray()) {
             assertFalse(JsonLinesWriter.Escapes.mustEscape(c) && c != '\n', () -> "raw U+" + Integer.toHexString(c) + " in " + text);
@@ -56,7 +56,7 @@ class RecordWritersTest {
     @ParameterizedTest
     @ValueSource(chars = {',', ';', '\t', '|'})
     void csv_hostileStrings_roundTripThroughTheLibraryWithTheFormulaGuard(char delimiter) throws Exception {
-        RecordOutput output = RecordOutput.of(RecordFormat.CSV, COLUMNS, delimiter);
+        RecordOutput output = RecordOutput.of(RecordFormat.CSV, delimiter, COLUMNS);
         StringBuilder text = new StringBuilder(output.header());
         for (String hostile : HOSTILE) {
             text.append(output.format(record(hostile, hostile)));
@@ -81,7 +81,7 @@ class RecordWritersTest {
 
     @Test
     void csv_unknownField_isAnEmptyCell() {
-        RecordOutput output = RecordOutput.of(RecordFormat.CSV, COLUMNS, ';');
+        RecordOutput output = RecordOutput.of(RecordFormat.CSV, ';', COLUMNS);
         String text = output.format(Record.builder(Verdict.VALID).message("valid").build());
 
         assertEquals("schema;line;id;verdict;reason;message;temperature\n", output.header());
@@ -92,7 +92,7 @@ class RecordWritersTest {
     void writers_fieldOutsideTheColumns_isABug() {
         Record withCode = Record.builder(Verdict.VALID).message("valid").code("GL1:X").build();
         for (RecordFormat format : RecordFormat.values()) {
-            assertThrows(IllegalArgumentException.class, () -> RecordOutput.of(format, COLUMNS, ',').format(withCode));
+            assertThrows(IllegalArgumentException.class, () -> RecordOutput.of(format, ',', COLUMNS).format(withCode));
         }
     }
 
@@ -109,7 +109,7 @@ class RecordWritersTest {
 
     @Test
     void json_readsBackAsTheSameFields() throws Exception {
-        JsonNode node = new ObjectMapper().readTree(RecordOutput.of(RecordFormat.JSONL, COLUMNS, ',').format(record("x", "y")));
+        JsonNode node = new ObjectMapper().readTree(RecordOutput.of(RecordFormat.JSONL, ',', COLUMNS).format(record("x", "y")));
         assertEquals(7, node.get("line").asInt());
         assertEquals(0, new BigDecimal("36.80").compareTo(node.get("temperature").decimalValue()));
     }
