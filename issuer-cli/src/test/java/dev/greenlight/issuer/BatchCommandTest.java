@@ -342,7 +342,8 @@ class BatchCommandTest {
         return parseLines(Files.readString(cli.workingDirectory.resolve(name)));
     }
 
-    private static List<JsonNode> parseLines(String text) throws IOException {
+    /** The records of a JSON Lines output. */
+    static List<JsonNode> parseLines(String text) throws IOException {
         List<JsonNode> records = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (!line.isEmpty()) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** batch writes the one record schema (specs/records.md): ids passed through, CSV in and out with --delimiter. */
 class BatchRecordsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMA = "greenlight.record/1";
 
     @TempDir
@@ -38,16 +36,6 @@ class BatchRecordsTest {
 
     private void write(String name, String content) throws IOException {
         Files.writeString(cli.workingDirectory.resolve(name), content);
-    }
-
-    private static List<JsonNode> jsonLines(String text) throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isEmpty()) {
-                records.add(JSON.readTree(line));
-            }
-        }
-        return records;
     }
 
     private static List<Map<String, String>> csv(String text, char delimiter) throws IOException {
@@ -66,7 +54,7 @@ class BatchRecordsTest {
 
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home");
 
-        List<JsonNode> records = jsonLines(result.out());
+        List<JsonNode> records = BatchCommandTest.parseLines(result.out());
         assertEquals(3, records.size(), result::toString);
         assertEquals("A-1", records.get(0).get("id").asText());
         assertEquals("ISSUED", records.get(0).get("verdict").asText());
@@ -85,7 +73,7 @@ class BatchRecordsTest {
                 + "{\"id\":42,\"doc\":\"CNID\",\"number\":\"11010519491231002X\",\"colour\":\"red\",\"nmae\":\"Li\"}\n"
                 + "{\"doc\":\"CNID\",\"number\":\"11010519491231002X\",\"colour\":\"red\"}\n");
 
-        List<JsonNode> records = jsonLines(cli.run("batch", "people.jsonl", "--home", "home").out());
+        List<JsonNode> records = BatchCommandTest.parseLines(cli.run("batch", "people.jsonl", "--home", "home").out());
 
         assertEquals("x-7", records.get(0).get("id").asText());
         assertEquals("yellow", records.get(0).get("colour").asText());
