@@ -193,12 +193,12 @@ public final class Verifier {
         // Arithmetic on the code's times, which are bounded (at most 2106 plus 45 days), not on
         // the clock's, which could overflow at Instant.MAX: the same comparisons as the spec's.
         if (claims.issuedAt().minus(clockSkew).isAfter(now)) {
-            return VerificationResult.rejected(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
-                    + ", later than now (" + forPeople(now) + ") plus the allowed skew of " + clockSkew);
+            return VerificationResult.rejectedInTime(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
+                    + ", later than now (" + forPeople(now) + ") plus the allowed skew of " + clockSkew, claims);
         }
         if (!claims.expiresAt().plus(clockSkew).isAfter(now)) {
-            return VerificationResult.rejected(RejectionReason.EXPIRED,
-                    "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")");
+            return VerificationResult.rejectedInTime(RejectionReason.EXPIRED,
+                    "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")", claims);
         }
         String text = candidate.text != null ? candidate.text : candidate.payload.text();
         return VerificationResult.valid(new VerifiedCode(text, claims, signer));

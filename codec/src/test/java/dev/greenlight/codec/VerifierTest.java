@@ -48,6 +48,18 @@ class VerifierTest {
     }
 
     @Test
+    void signedClaims_timeRejections_carryTheClaimsAndOthersDoNot() {
+        IssuedCode code = TestKeys.issuer(PAIR, NOW).issue(PERSON, Colour.YELLOW);
+
+        assertEquals(code.claims(), TestKeys.verifier(PAIR, Instant.MAX).verify(code.text()).signedClaims());
+        assertEquals(code.claims(), TestKeys.verifier(PAIR, Instant.MIN).verify(code.text()).signedClaims());
+        assertEquals(code.claims(), TestKeys.verifier(PAIR, NOW).verify(code.text()).signedClaims());
+        VerificationResult unknownKey = TestKeys.verifier(TestKeys.newKeyPair(), NOW).verify(code.text());
+        assertEquals(RejectionReason.UNKNOWN_KEY, unknownKey.reason());
+        assertEquals(null, unknownKey.signedClaims());
+    }
+
+    @Test
     void clockSkew_aboveTheCap_isRefused() {
         Verifier.Builder builder = Verifier.builder();
         assertThrows(IllegalArgumentException.class, () -> builder.clockSkew(Verifier.MAX_CLOCK_SKEW.plusSeconds(1)));

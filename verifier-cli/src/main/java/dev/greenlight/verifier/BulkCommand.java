@@ -1,5 +1,12 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.Field;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordFormatConverter;
+import dev.greenlight.cli.records.RecordOutput;
 import dev.greenlight.codec.VerificationResult;
 import dev.greenlight.codec.Verifier;
 import java.io.BufferedWriter;
@@ -7,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +40,13 @@ import picocli.CommandLine.Parameters;
         description = {"Verify many codes, one output record per input record, in input order, on all cores.",
             "INPUT is a text file with one code per line, '-' for stdin, or a directory of PNG/JPEG images "
                 + "(every regular file in it, in name order; subdirectories are skipped).",
-            "Records: JSON Lines or CSV with the line number (or file name), verdict (VALID, REJECTED, UNREADABLE), "
-                + "reason, message, colour, key id, serial, identity hash, issue and expiry times.",
+            "Records (specs/records.md): JSON Lines or CSV with the schema version, the line number (or file name), "
+                + "verdict (VALID, REJECTED, INPUT_ERROR), reason (a code), message, and the colour, key id, serial, "
+                + "identity hash, issue and expiry times of a code whose signature checked out (also when it expired).",
             "Progress goes to stderr when it is a terminal; a summary goes to stderr at the end."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify bulk --trust keys/ scans-2026-03-01.txt -o audit.jsonl --now 2026-03-01T18:00:00Z",
-            "  gl-verify bulk --format csv photos/ > photos.csv"},
+            "  gl-verify bulk --format csv --delimiter ';' photos/ > photos.csv"},
         exitCodeListHeading = ExitCodes.HEADING, exitCodeList = {
             ExitCodes.HELP_VALID, ExitCodes.HELP_REJECTED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNREADABLE, ExitCodes.HELP_SOFTWARE})
 final class BulkCommand extends BaseCommand {
@@ -55,8 +62,12 @@ final class BulkCommand extends BaseCommand {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            converter = FormatConverter.class, completionCandidates = FormatConverter.Names.class)
+            converter = RecordFormatConverter.class, completionCandidates = RecordFormatConverter.Names.class)
     private RecordFormat format;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", converter = CsvDelimiter.class,
+            description = "The CSV delimiter: one character, '\\t' or tab for a tab (default: ',').")
+    private Character delimiter;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write records here (via a temporary file renamed at the end) instead of stdout.")
@@ -85,12 +96,17 @@ final class BulkCommand extends BaseCommand {
         if (maxLineBytes < 1 || batchSize < 1 || (threads != null && threads < 1)) {
             throw CliException.usage("--max-line-bytes, --batch-size and --threads must be positive");
         }
+        if (delimiter != null && format != RecordFormat.CSV) {
+            throw CliException.usage("--delimiter is for --format csv");
+        }
         Verifier verifier = trust.verifier(context(), time.clock(context()));
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {
             throw new CliException(ExitCodes.UNREADABLE, "input " + input + " does not exist");
         }
         boolean images = path != null && Files.isDirectory(path);
+        RecordOutput records = RecordOutput.of(format, delimiter != null ? delimiter : CsvDelimiter.DEFAULT,
+                Field.VERIFICATION, images ? Field.FILE : Field.LINE);
         int workers = threads != null ? threads : context().threads();
         long start = System.nanoTime();
         Progress progress = !quiet && context().stderrIsTerminal() ? new Progress(err(), start) : null;
@@ -101,11 +117,11 @@ final class BulkCommand extends BaseCommand {
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
         boolean complete = false;
         try {
-            writeRaw(out, format.header(images ? "file" : "line"));
+            writeRaw(out, records.header());
             if (images) {
-                verifyImages(verifier, path, out, summary, progress, pool, workers);
+                verifyImages(verifier, path, records, out, summary, progress, pool, workers);
             } else {
-                verifyLines(verifier, path, out, summary, progress, pool, workers);
+                verifyLines(verifier, path, records, out, summary, progress, pool, workers);
             }
             out.flush();
             complete = true;
@@ -160,8 +176,8 @@ final class BulkCommand extends BaseCommand {
         return Arrays.asList(outcomes);
     }
 
-    private void verifyLines(Verifier verifier, Path path, Writer out, Summary summary, Progress progress,
-                             ExecutorService pool, int workers) throws CliException, IOException {
+    private void verifyLines(Verifier verifier, Path path, RecordOutput records, Writer out, Summary summary,
+                             Progress progress, ExecutorService pool, int workers) throws CliException, IOException {
         long totalBytes = path != null ? Files.size(path) : -1;
         int cap = maxLineBytes;
         InputStream in;
@@ -173,14 +189,14 @@ final class BulkCommand extends BaseCommand {
         CappedLineReader reader = new CappedLineReader(in, cap);
         OrderedBatches<CappedLineReader.Line, Batch> batches = new OrderedBatches<>(pool, 4 * workers,
                 lines -> {
-                    StringWriter text = new StringWriter(lines.size() * 400);
                     Summary counts = new Summary();
                     List<Outcome> outcomes = verifyBatch(verifier, lines, cap);
+                    List<Record> done = new ArrayList<>(lines.size());
                     for (int i = 0; i < lines.size(); i++) {
-                        format.write(text, "line", lines.get(i).number(), outcomes.get(i));
+                        done.add(outcomes.get(i).record().line(lines.get(i).number()).build());
                         counts.add(outcomes.get(i));
                     }
-                    return new Batch(text.toString(), counts);
+                    return new Batch(records.format(done), counts);
                 },
                 batch -> {
                     writeRaw(out, batch.text());
@@ -215,8 +231,8 @@ final class BulkCommand extends BaseCommand {
         }
     }
 
-    private void verifyImages(Verifier verifier, Path directory, Writer out, Summary summary, Progress progress,
-                              ExecutorService pool, int workers) throws CliException {
+    private void verifyImages(Verifier verifier, Path directory, RecordOutput records, Writer out, Summary summary,
+                              Progress progress, ExecutorService pool, int workers) throws CliException {
         List<Path> files = new ArrayList<>();
         int skipped = 0;
         // Names only are held, sorted, so that the output order does not depend on the file system.
@@ -238,8 +254,8 @@ final class BulkCommand extends BaseCommand {
         int total = files.size();
         OrderedBatches<Path, Batch> batches = new OrderedBatches<>(pool, 2 * workers,
                 paths -> {
-                    StringWriter text = new StringWriter();
                     Summary counts = new Summary();
+                    List<Record> done = new ArrayList<>(paths.size());
                     for (Path file : paths) {
                         Outcome outcome;
                         try {
@@ -248,10 +264,10 @@ final class BulkCommand extends BaseCommand {
                         } catch (RuntimeException e) {
                             outcome = Outcome.unreadable(InputProblem.INTERNAL_ERROR, "internal error: " + e);
                         }
-                        format.write(text, "file", file.getFileName().toString(), outcome);
+                        done.add(outcome.record().file(file.getFileName().toString()).build());
                         counts.add(outcome);
                     }
-                    return new Batch(text.toString(), counts);
+                    return new Batch(records.format(done), counts);
                 },
                 batch -> {
                     writeRaw(out, batch.text());

@@ -9,6 +9,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.greenlight.cli.records.InputProblem;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

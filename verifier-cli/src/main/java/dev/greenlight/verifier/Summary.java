@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Colour;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,10 +1,15 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.Field;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordOutput;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -28,6 +33,8 @@ final class VerifyCommand extends BaseCommand {
     /** Far more than any code; bounds what a mistaken pipe (a disk image) can cost. */
     static final int MAX_STDIN_BYTES = 64 * 1024;
 
+    private static final RecordOutput RECORDS = RecordOutput.of(RecordFormat.JSONL, CsvDelimiter.DEFAULT, Field.VERIFICATION);
+
     @Mixin
     private TrustOptions trust;
 
@@ -45,7 +52,7 @@ final class VerifyCommand extends BaseCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Source source;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", description = "Print one JSON object instead of text: a record of specs/records.md.")
     private boolean json;
 
     @Override
@@ -64,7 +71,7 @@ final class VerifyCommand extends BaseCommand {
         if (outcome.isValid()) {
             return ExitCodes.VALID;
         }
-        return outcome.verdict() == Verdict.UNREADABLE ? ExitCodes.UNREADABLE : ExitCodes.REJECTED;
+        return outcome.verdict() == Verdict.INPUT_ERROR ? ExitCodes.UNREADABLE : ExitCodes.REJECTED;
     }
 
     private Outcome verifyStdin(Verifier verifier) throws CliException {
@@ -83,9 +90,7 @@ final class VerifyCommand extends BaseCommand {
     private void print(Outcome outcome) {
         PrintWriter out = out();
         if (json) {
-            StringWriter record = new StringWriter();
-            RecordFormat.JSONL.write(record, null, null, outcome);
-            out.print(record);
+            out.print(RECORDS.format(outcome.record().build()));
             out.flush();
             return;
         }

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
@@ -168,7 +170,7 @@ class FuzzInputReadersTest {
         }
         if (read.failure() != null) {
             assertEquals(read.failure(), outcome);
-            assertEquals(Verdict.UNREADABLE, outcome.verdict());
+            assertEquals(Verdict.INPUT_ERROR, outcome.verdict());
         } else if (outcome.isValid()) {
             assertEquals(GENUINE, read.text(), "only the genuine code verifies");
         } else {
@@ -188,7 +190,7 @@ class FuzzInputReadersTest {
             QrImageDecoder.Read read = QrImageDecoder.read(file);
             assertTrue((read.text() == null) != (read.failure() == null), "exactly one of text and failure");
             if (read.failure() != null) {
-                assertEquals(Verdict.UNREADABLE, read.failure().verdict());
+                assertEquals(Verdict.INPUT_ERROR, read.failure().verdict());
                 assertTrue(IMAGE_FAILURES.contains(read.failure().reason()), read.failure()::toString);
                 assertFalse(read.failure().message().isBlank());
             }

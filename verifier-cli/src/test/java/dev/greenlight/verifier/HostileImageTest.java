@@ -50,7 +50,7 @@ class HostileImageTest {
     }
 
     private static void assertUnreadable(JsonNode record, Set<String> reasons) {
-        assertEquals("UNREADABLE", record.get("verdict").asText(), record::toString);
+        assertEquals("INPUT_ERROR", record.get("verdict").asText(), record::toString);
         assertTrue(reasons.contains(record.get("reason").asText()), record::toString);
         assertFalse(record.get("message").asText().isBlank(), record::toString);
     }

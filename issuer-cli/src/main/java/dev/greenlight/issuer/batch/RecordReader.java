@@ -1,5 +1,6 @@
 package dev.greenlight.issuer.batch;
 
+import dev.greenlight.cli.records.InputProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * itself. Records end at LF (a CR before it is dropped); in CSV mode an LF inside a quoted field
  * belongs to the field. Empty lines are not records. A UTF-8 byte order mark at the very start is
  * skipped. Memory is bounded: a record longer than {@link #MAX_RECORD_BYTES} becomes a
- * {@code row_too_long} error and the rest of it is skipped.
+ * {@code ROW_TOO_LONG} error and the rest of it is skipped.
  *
  * <p>Not thread-safe: one reader thread owns it.
  */
@@ -91,11 +92,11 @@ final class RecordReader {
             }
             long rowNumber = countRow ? ++row : 0;
             if (tooLong) {
-                return new InputRecord(rowNumber, startLine, new byte[0], new RowError(RowError.Kind.ROW_TOO_LONG,
+                return new InputRecord(rowNumber, startLine, new byte[0], new RowError(InputProblem.ROW_TOO_LONG,
                         "the row is longer than " + MAX_RECORD_BYTES + " bytes"));
             }
             if (quoted) {
-                return new InputRecord(rowNumber, startLine, new byte[0], new RowError(RowError.Kind.MALFORMED_ROW,
+                return new InputRecord(rowNumber, startLine, new byte[0], new RowError(InputProblem.MALFORMED_ROW,
                         "a quoted field is not closed before the end of the input"));
             }
             return new InputRecord(rowNumber, startLine, Arrays.copyOf(record, length), null);
