@@ -1,6 +1,7 @@
 package dev.greenlight.codec;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
@@ -14,7 +15,9 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import dev.greenlight.codec.internal.Pem;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -44,6 +47,24 @@ public final class EncryptedPrivateKeys {
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256: about half a second per load. */
     static final int PBKDF2_ITERATIONS = 600_000;
 
+    /**
+     * The fewest PBKDF2 iterations a key file may ask for: openssl's default for {@code pkcs8 -topk8}
+     * is 2,048; fewer would make a stolen key file cheap to brute-force, and 0 or a negative count is
+     * not a derivation at all.
+     */
+    static final int MIN_PBKDF2_ITERATIONS = 1_000;
+    /**
+     * The most PBKDF2 iterations a key file may ask for: a little over three times what we write, so
+     * at most a couple of seconds per load on a laptop. The count is the file's to choose, and without
+     * a cap a 2^31 - 1 in a corrupt or hostile file held {@code issue} for half an hour.
+     */
+    static final int MAX_PBKDF2_ITERATIONS = 2_000_000;
+    /** RFC 8018 asks for at least 8 bytes of salt; openssl writes 8 or 16, we write 16. */
+    static final int MIN_SALT_BYTES = 8;
+    static final int MAX_SALT_BYTES = 64;
+    /** The AES block: AES-CBC takes exactly a 16-byte IV. */
+    static final int IV_BYTES = 16;
+
     static final String LABEL = "ENCRYPTED PRIVATE KEY";
 
     private static final int SALT_BYTES = 16;
@@ -54,12 +75,27 @@ public final class EncryptedPrivateKeys {
     private EncryptedPrivateKeys() {
     }
 
-    /** Whether a key file's text holds an encrypted private key, so a passphrase is needed to read it. */
+    /**
+     * Whether a key file's text holds an encrypted private key, so a passphrase is needed to read
+     * it. Looks only for the BEGIN line: {@link #fromPem} still checks the rest.
+     *
+     * @param pem the key file's text
+     * @return true if it holds an {@code ENCRYPTED PRIVATE KEY} block
+     */
     public static boolean isEncrypted(String pem) {
         return pem.contains("-----BEGIN " + LABEL + "-----");
     }
 
-    /** The key as an {@code ENCRYPTED PRIVATE KEY} PEM block under {@code passphrase}. */
+    /**
+     * The key as an {@code ENCRYPTED PRIVATE KEY} PEM block under {@code passphrase}: PBKDF2-HMAC-SHA256
+     * with a random 16-byte salt and 600,000 iterations (about half a second), then AES-256-CBC.
+     *
+     * @param key        a P-256 private key
+     * @param passphrase not kept; the caller may clear it afterwards
+     * @param random     the source of the salt and the IV
+     * @return the PEM text, ending in a line break
+     * @throws KeyFormatException if the key is not on P-256 or its scalar is outside [1, n-1]
+     */
     public static String toPem(ECPrivateKey key, char[] passphrase, SecureRandom random) {
         Objects.requireNonNull(passphrase, "passphrase");
         byte[] pkcs8 = PemKeys.privateKeyToPkcs8(key);
@@ -71,8 +107,12 @@ public final class EncryptedPrivateKeys {
     }
 
     /**
-     * Decrypts an {@code ENCRYPTED PRIVATE KEY} PEM block.
+     * Decrypts an {@code ENCRYPTED PRIVATE KEY} PEM block. Takes as long as the iteration count
+     * in the file asks for.
      *
+     * @param pem        the key file's text: exactly one PEM block
+     * @param passphrase not kept; the caller may clear it afterwards
+     * @return the P-256 private key
      * @throws KeyFormatException for a wrong passphrase, a corrupt file, an unsupported scheme,
      *         or a key that is not a P-256 key
      */
@@ -94,7 +134,7 @@ public final class EncryptedPrivateKeys {
 
     private static byte[] encrypt(byte[] pkcs8, char[] passphrase, SecureRandom random) {
         byte[] salt = new byte[SALT_BYTES];
-        byte[] iv = new byte[16];
+        byte[] iv = new byte[IV_BYTES];
         random.nextBytes(salt);
         random.nextBytes(iv);
         byte[] aesKey = null;
@@ -120,7 +160,12 @@ public final class EncryptedPrivateKeys {
 
     /**
      * Every parameter of the encryption, read from the DER {@code EncryptedPrivateKeyInfo}: the
-     * one place that decides which schemes, functions and parameters are accepted.
+     * one place that decides which schemes, functions and parameters are accepted. Only what we or
+     * openssl write: PBES2 with PBKDF2 (HMAC-SHA-256 or -SHA-1, {@value #MIN_PBKDF2_ITERATIONS} to
+     * {@value #MAX_PBKDF2_ITERATIONS} iterations, a salt of {@value #MIN_SALT_BYTES} to
+     * {@value #MAX_SALT_BYTES} bytes, no key length other than the cipher's) and AES-256-CBC or
+     * AES-128-CBC with a 16-byte IV. Everything else is a {@link KeyFormatException} before any
+     * key derivation starts.
      */
     private static Pbes2 parsePbes2(byte[] der) {
         try {
@@ -144,16 +189,31 @@ public final class EncryptedPrivateKeys {
                 throw new KeyFormatException("Unsupported cipher " + scheme + ": use AES-256-CBC or AES-128-CBC");
             }
             String prf = prfAlgorithm(kdf.getPrf().getAlgorithm());
-            byte[] iv = DEROctetString.getInstance(parameters.getEncryptionScheme().getParameters()).getOctets();
-            // Not intValueExact: Android has it only from API 31.
-            if (kdf.getIterationCount().bitLength() > 31) {
-                throw new KeyFormatException("Cannot decrypt the key: an iteration count beyond 32 bits");
+            BigInteger iterations = kdf.getIterationCount();
+            if (iterations.compareTo(BigInteger.valueOf(MIN_PBKDF2_ITERATIONS)) < 0
+                    || iterations.compareTo(BigInteger.valueOf(MAX_PBKDF2_ITERATIONS)) > 0) {
+                throw new KeyFormatException("The key file asks for " + iterations + " PBKDF2 iterations; "
+                        + MIN_PBKDF2_ITERATIONS + " to " + MAX_PBKDF2_ITERATIONS + " are accepted");
             }
-            int iterations = kdf.getIterationCount().intValue();
-            return new Pbes2(prf, kdf.getSalt(), iterations, keyBytes, iv, info.getEncryptedData());
+            byte[] salt = kdf.getSalt();
+            if (salt.length < MIN_SALT_BYTES || salt.length > MAX_SALT_BYTES) {
+                throw new KeyFormatException("The key file's PBKDF2 salt is " + salt.length + " bytes; "
+                        + MIN_SALT_BYTES + " to " + MAX_SALT_BYTES + " are accepted");
+            }
+            BigInteger keyLength = kdf.getKeyLength();
+            if (keyLength != null && !keyLength.equals(BigInteger.valueOf(keyBytes))) {
+                throw new KeyFormatException("The key file's PBKDF2 key length " + keyLength
+                        + " does not match its cipher (" + keyBytes + " bytes)");
+            }
+            ASN1Encodable ivParameter = parameters.getEncryptionScheme().getParameters();
+            if (!(ivParameter instanceof ASN1OctetString ivOctets) || ivOctets.getOctets().length != IV_BYTES) {
+                throw new KeyFormatException("The key file's AES-CBC IV is not " + IV_BYTES + " bytes");
+            }
+            // In range, so intValue() is exact (and Android has intValueExact only from API 31).
+            return new Pbes2(prf, salt, iterations.intValue(), keyBytes, ivOctets.getOctets(), info.getEncryptedData());
         } catch (KeyFormatException e) {
             throw e;
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | ClassCastException e) {
             throw new KeyFormatException("The encrypted key is not valid PKCS#8 (" + e.getClass().getSimpleName() + ")", e);
         }
     }

@@ -33,7 +33,8 @@ public final class IdentitySecret {
     }
 
     /**
-     * A secret from stored bytes, such as those {@link #toBytes()} gave.
+     * A secret from raw bytes, for example from a key store. For the secret's file form, use
+     * {@link IdentitySecretFile#read} instead.
      *
      * @param key at least {@value #MIN_BYTES} bytes; copied, so the caller may wipe its array
      * @return the secret

@@ -23,7 +23,14 @@ public final class IdentitySecretFile {
     private IdentitySecretFile() {
     }
 
-    /** Writes the secret's stored form to {@code out}, which the caller opens and closes. */
+    /**
+     * Writes the secret's stored form to {@code out}, which the caller opens, restricts to its
+     * owner and closes.
+     *
+     * @param secret the secret to store
+     * @param out    where to write; not flushed or closed here
+     * @throws IOException if {@code out} fails; part of the line may have been written
+     */
     public static void write(IdentitySecret secret, OutputStream out) throws IOException {
         byte[] key = secret.copyOfKey();
         byte[] encoded = Base64.getEncoder().encode(key);
@@ -37,8 +44,12 @@ public final class IdentitySecretFile {
     }
 
     /**
-     * Reads a stored secret: the Base64 line, with white space around it ignored.
+     * Reads a stored secret: the Base64 line, with white space around it ignored. Reads at most
+     * {@value #MAX_BYTES} + 1 bytes; the caller closes {@code in}.
      *
+     * @param in the stored form, as {@link #write} wrote it
+     * @return the secret
+     * @throws IOException if {@code in} fails
      * @throws KeyFormatException if the content is not Base64 of at least
      *         {@value IdentitySecret#MIN_BYTES} bytes, or is longer than {@value #MAX_BYTES} bytes
      */

@@ -32,11 +32,26 @@ public final class JwkKeys {
     private JwkKeys() {
     }
 
-    /** A public JWK ({@code kty EC, crv P-256}) with {@code kid} set to the key id, {@code use sig}, {@code alg ES256}. */
+    /**
+     * A public JWK ({@code kty EC, crv P-256}) with {@code kid} set to the key id, {@code use sig},
+     * {@code alg ES256}.
+     *
+     * @param key a P-256 public key
+     * @return the JWK as compact JSON
+     * @throws IllegalArgumentException if the key is not a valid P-256 public key
+     */
     public static String publicKeyToJwk(ECPublicKey key) {
         return jwk(key).toJSONString();
     }
 
+    /**
+     * A JWK Set ({@code {"keys": [...]}}) of the keys, each as {@link #publicKeyToJwk} writes it:
+     * the trust list verifiers download.
+     *
+     * @param keys P-256 public keys, in the order the set lists them
+     * @return the JWK Set as JSON
+     * @throws IllegalArgumentException if any key is not a valid P-256 public key
+     */
     public static String publicKeysToJwks(List<ECPublicKey> keys) {
         List<JWK> jwks = new ArrayList<>();
         for (ECPublicKey key : keys) {
@@ -48,6 +63,12 @@ public final class JwkKeys {
     /**
      * Reads one public JWK. A {@code kid}, when present, must equal the key id derived from the
      * key: a mismatch means the file was edited or mixed up, and is refused.
+     *
+     * @param json one JWK, at most {@value #MAX_JWK_CHARS} characters
+     * @return the public key
+     * @throws KeyFormatException if the text is too long, not a JWK, not a public P-256 key
+     *         (including a JWK with a private {@code d}), has coordinates that are not exactly 32
+     *         bytes of unpadded base64url, a point off the curve, or a mismatched {@code kid}
      */
     public static ECPublicKey publicKeyFromJwk(String json) {
         requireAtMost(json, MAX_JWK_CHARS, "JWK");
@@ -61,7 +82,16 @@ public final class JwkKeys {
         return fromJwk(jwk);
     }
 
-    /** Reads every key of a JWK Set; one unusable key fails the whole set, naming its position. */
+    /**
+     * Reads every key of a JWK Set; one unusable key fails the whole set, naming its position.
+     * Members of an unknown key type are refused too, not skipped: a trust list must not quietly
+     * hold fewer keys than its file.
+     *
+     * @param json a JWK Set, at most {@value #MAX_JWKS_CHARS} characters
+     * @return the keys in the set's order; unmodifiable
+     * @throws KeyFormatException if the text is too long, not a JWK Set with a {@code keys} array,
+     *         or any member is refused as {@link #publicKeyFromJwk} would refuse it
+     */
     public static List<ECPublicKey> publicKeysFromJwks(String json) {
         requireAtMost(json, MAX_JWKS_CHARS, "JWK Set");
         // Not JWKSet.parse: it silently drops members of a key type it does not know, and a trust

@@ -15,6 +15,12 @@ public final class P256KeyPairs {
     private P256KeyPairs() {
     }
 
+    /**
+     * A new P-256 key pair, from BouncyCastle's generator; the JCA provider list is left as it is.
+     *
+     * @param random the source of the private scalar: a {@link SecureRandom} fit for keys
+     * @return the key pair; its keys are {@link ECPrivateKey} and {@link ECPublicKey}
+     */
     public static KeyPair generate(SecureRandom random) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", P256Jca.BC);
@@ -25,7 +31,13 @@ public final class P256KeyPairs {
         }
     }
 
-    /** The public key that belongs to a private key, computed in constant time as signing is. */
+    /**
+     * The public key that belongs to a private key, computed in constant time as signing is.
+     *
+     * @param key a P-256 private key
+     * @return its public key
+     * @throws KeyFormatException if the key is not on P-256
+     */
     public static ECPublicKey publicKeyOf(ECPrivateKey key) {
         P256Jca.requireP256(key);
         return P256Jca.toJca(EcdsaP256Signer.publicPointOf(key.getS()));

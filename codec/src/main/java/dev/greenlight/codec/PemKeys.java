@@ -5,6 +5,8 @@ import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.List;
 import dev.greenlight.codec.internal.Pem;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -26,8 +28,20 @@ public final class PemKeys {
     private PemKeys() {
     }
 
+    /**
+     * Reads a {@code PUBLIC KEY} PEM block holding a P-256 key.
+     *
+     * @param pem the key file's text: exactly one PEM block
+     * @return the public key
+     * @throws KeyFormatException if the text is not one PEM block, the block is not a
+     *         {@code PUBLIC KEY} (a private key is named as such), or its content is refused as
+     *         {@link #publicKeyFromSpki} refuses it
+     */
     public static ECPublicKey publicKeyFromPem(String pem) {
-        Pem.Block block = decodePem(pem);
+        return publicKey(decodePem(pem));
+    }
+
+    private static ECPublicKey publicKey(Pem.Block block) {
         if (!block.label().equals(PUBLIC_KEY_LABEL)) {
             throw new KeyFormatException("Expected a PEM '" + PUBLIC_KEY_LABEL + "' block, found '" + block.label() + "'"
                     + (block.label().contains("PRIVATE") ? ": a private key does not belong where a public key is expected" : ""));
@@ -35,11 +49,50 @@ public final class PemKeys {
         return publicKeyFromSpki(block.der());
     }
 
+    /**
+     * Every {@code PUBLIC KEY} block of a file of several (a trust file), in order: at most
+     * {@value Pem#MAX_BUNDLE_CHARS} characters and {@value Pem#MAX_BLOCKS} blocks, read in linear
+     * time. Any block that is not a P-256 public key fails the whole read.
+     *
+     * @param pem a file's text: one or more {@code PUBLIC KEY} blocks, text between them ignored
+     * @return the keys, in file order; never empty
+     * @throws KeyFormatException if the text is over the caps, has no block or a malformed one, or
+     *         a block is not a P-256 {@code PUBLIC KEY}
+     */
+    public static List<ECPublicKey> publicKeysFromPem(String pem) {
+        List<Pem.Block> blocks;
+        try {
+            blocks = Pem.decodeAll(pem, Pem.MAX_BUNDLE_CHARS, Pem.MAX_BLOCKS);
+        } catch (IllegalArgumentException e) {
+            throw new KeyFormatException("Not a PEM key file: " + e.getMessage(), e);
+        }
+        List<ECPublicKey> keys = new ArrayList<>(blocks.size());
+        for (Pem.Block block : blocks) {
+            keys.add(publicKey(block));
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * The key as a {@code PUBLIC KEY} PEM block: SubjectPublicKeyInfo naming the curve by OID,
+     * uncompressed point, whatever provider made the key.
+     *
+     * @param key a P-256 public key
+     * @return the PEM text, ending in a line break
+     * @throws IllegalArgumentException if the key is not a valid P-256 public key
+     */
     public static String publicKeyToPem(ECPublicKey key) {
         return Pem.encode(PUBLIC_KEY_LABEL, PublicKeyEncoding.spki(PublicKeyEncoding.pointOf(key)));
     }
 
-    /** The public key from a DER SubjectPublicKeyInfo with the named curve P-256 (prime256v1). */
+    /**
+     * The public key from a DER SubjectPublicKeyInfo with the named curve P-256 (prime256v1).
+     *
+     * @param der the canonical DER encoding
+     * @return the public key
+     * @throws KeyFormatException if the DER is not an EC SubjectPublicKeyInfo, names another curve
+     *         or spells out curve parameters, is not canonical, or holds a point off the curve
+     */
     public static ECPublicKey publicKeyFromSpki(byte[] der) {
         byte[] point = PublicKeyEncoding.pointFromSpki(der);
         if (point == null) {
@@ -48,7 +101,16 @@ public final class PemKeys {
         return PointKeys.publicKeyFromPoint(point);
     }
 
-    /** Reads a PKCS#8 {@code PRIVATE KEY} PEM block holding a P-256 key. */
+    /**
+     * Reads a PKCS#8 {@code PRIVATE KEY} PEM block holding a P-256 key. Encrypted keys are
+     * {@link EncryptedPrivateKeys#fromPem}'s.
+     *
+     * @param pem the key file's text: exactly one PEM block
+     * @return the private key
+     * @throws KeyFormatException if the text is not one PEM block, the block is encrypted, SEC1
+     *         ({@code EC PRIVATE KEY}, with the openssl command that converts it) or another label,
+     *         or the key is not a P-256 key with a scalar in [1, n-1]; no message quotes key bytes
+     */
     public static ECPrivateKey privateKeyFromPem(String pem) {
         Pem.Block block = decodePem(pem);
         switch (block.label()) {
@@ -65,7 +127,15 @@ public final class PemKeys {
         return privateKeyFromPkcs8(block.der());
     }
 
-    /** PKCS#8 PEM naming the curve by its OID, whatever provider made the key. */
+    /**
+     * The key as an unencrypted PKCS#8 {@code PRIVATE KEY} PEM block naming the curve by its OID,
+     * whatever provider made the key. To store it under a passphrase, use
+     * {@link EncryptedPrivateKeys#toPem}.
+     *
+     * @param key a P-256 private key
+     * @return the PEM text, ending in a line break
+     * @throws KeyFormatException if the key is not on P-256 or its scalar is outside [1, n-1]
+     */
     public static String privateKeyToPem(ECPrivateKey key) {
         return Pem.encode(PRIVATE_KEY_LABEL, privateKeyToPkcs8(key));
     }

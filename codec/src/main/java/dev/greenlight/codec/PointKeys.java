@@ -14,7 +14,14 @@ public final class PointKeys {
     private PointKeys() {
     }
 
-    /** The public key from an X9.62 point, uncompressed ({@code 04||X||Y}) or compressed. */
+    /**
+     * The public key from an X9.62 point, uncompressed ({@code 04||X||Y}) or compressed.
+     *
+     * @param encodedPoint 65 bytes uncompressed or 33 compressed
+     * @return the public key
+     * @throws KeyFormatException if the length or prefix byte is wrong (hybrid {@code 06/07}
+     *         included), or the point is not on P-256
+     */
     public static ECPublicKey publicKeyFromPoint(byte[] encodedPoint) {
         try {
             return P256Jca.toJca(PublicKeyEncoding.decodePoint(encodedPoint));

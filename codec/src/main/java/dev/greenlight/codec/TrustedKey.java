@@ -28,6 +28,10 @@ public final class TrustedKey {
     }
 
     /**
+     * Validates a key and builds its tables: call once per key, when the trust set is built.
+     *
+     * @param publicKey an issuer's P-256 public key
+     * @return the key, ready for verification
      * @throws KeyFormatException if the key is not a valid P-256 public key
      */
     public static TrustedKey of(ECPublicKey publicKey) {
@@ -38,10 +42,12 @@ public final class TrustedKey {
         }
     }
 
+    /** @return the issuer public key as given */
     public ECPublicKey publicKey() {
         return publicKey;
     }
 
+    /** @return the key id derived from the key, which the codes it signed name */
     public KeyId keyId() {
         return keyId;
     }

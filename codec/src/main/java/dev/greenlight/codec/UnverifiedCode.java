@@ -11,10 +11,15 @@ import dev.greenlight.codec.internal.Hex;
  */
 public record UnverifiedCode(CodeClaims claims, byte[] signature) {
 
+    /**
+     * @param claims    what the code says, unverified
+     * @param signature the 64 signature bytes as received; copied
+     */
     public UnverifiedCode {
         signature = signature.clone();
     }
 
+    /** @return a copy of the 64 signature bytes as received ({@code r || s}, big-endian) */
     @Override
     public byte[] signature() {
         return signature.clone();

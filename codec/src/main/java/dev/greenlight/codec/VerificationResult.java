@@ -12,19 +12,29 @@ public final class VerificationResult {
     private final VerifiedCode code;
     private final RejectionReason reason;
     private final String message;
+    private final CodeClaims signedClaims;
 
-    private VerificationResult(VerifiedCode code, RejectionReason reason, String message) {
+    private VerificationResult(VerifiedCode code, RejectionReason reason, String message, CodeClaims signedClaims) {
         this.code = code;
         this.reason = reason;
         this.message = message;
+        this.signedClaims = signedClaims;
     }
 
     static VerificationResult valid(VerifiedCode code) {
-        return new VerificationResult(Objects.requireNonNull(code), null, "valid");
+        return new VerificationResult(Objects.requireNonNull(code), null, "valid", code.claims());
     }
 
     static VerificationResult rejected(RejectionReason reason, String message) {
-        return new VerificationResult(null, Objects.requireNonNull(reason), Objects.requireNonNull(message));
+        return new VerificationResult(null, Objects.requireNonNull(reason), Objects.requireNonNull(message), null);
+    }
+
+    /** A rejection for the times alone: the signature and the fields were checked, so the claims are the issuer's. */
+    static VerificationResult rejectedInTime(RejectionReason reason, String message, CodeClaims signedClaims) {
+        if (reason != RejectionReason.NOT_YET_VALID && reason != RejectionReason.EXPIRED) {
+            throw new IllegalArgumentException("only a time rejection carries signed claims, not " + reason);
+        }
+        return new VerificationResult(null, reason, Objects.requireNonNull(message), Objects.requireNonNull(signedClaims));
     }
 
     /** @return whether the code passed every check; then {@link #code()} holds it */
@@ -48,6 +58,18 @@ public final class VerificationResult {
     /** @return why the code was rejected, or null if it is valid */
     public RejectionReason reason() {
         return reason;
+    }
+
+    /**
+     * The claims as the issuer signed them, when the signature by a trusted key was checked: those
+     * of a valid code, and those of a code rejected only for its times ({@link RejectionReason#EXPIRED},
+     * {@link RejectionReason#NOT_YET_VALID}), so that a report can say when it expired. For every
+     * other rejection the claims are not known to be the issuer's, and this is null.
+     *
+     * @return the signed claims, or null when no signature was found valid
+     */
+    public CodeClaims signedClaims() {
+        return signedClaims;
     }
 
     /** @return what was wrong, for people; "valid" for a valid code */

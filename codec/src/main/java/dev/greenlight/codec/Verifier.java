@@ -35,6 +35,7 @@ import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
  */
 public final class Verifier {
 
+    /** The clock-skew allowance of a verifier built without one: room for a phone's drifting clock. */
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
     /** A larger allowance would let a code expired for longer still pass: fix the device clock instead. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
@@ -49,17 +50,33 @@ public final class Verifier {
         this.clockSkew = builder.clockSkew;
     }
 
+    /** @return a new builder, with nothing set but the default clock skew */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Verifies one code text. Never throws for any input text, however hostile: the result says why. */
+    /**
+     * Verifies one code text. Never throws for any non-null text, however hostile: the result
+     * says why it was rejected.
+     *
+     * @param text the code as scanned, {@code GL1:} prefix included
+     * @return valid with the {@link VerifiedCode}, or rejected with a {@link RejectionReason}
+     * @throws NullPointerException if {@code text} is null
+     */
     public VerificationResult verify(String text) {
         Objects.requireNonNull(text, "text");
         return verifyEach(List.of(text), TextForm::decode, ONE_BY_ONE).get(0);
     }
 
-    /** Verifies the payload bytes of a code, as carried in a binary channel (for example NFC). */
+    /**
+     * Verifies the payload bytes of a code, as carried in a binary channel (for example NFC): the
+     * same checks as {@link #verify(String)} after the text stage. Never throws for non-null bytes.
+     *
+     * @param payload the 100 payload bytes; copied, so the caller may reuse the array
+     * @return valid with the {@link VerifiedCode}, whose {@link VerifiedCode#text() text} is the
+     *         payload's text form, or rejected with a {@link RejectionReason}
+     * @throws NullPointerException if {@code payload} is null
+     */
     public VerificationResult verifyPayload(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
         return verifyEach(List.of(payload.clone()), bytes -> bytes, ONE_BY_ONE).get(0);
@@ -70,6 +87,10 @@ public final class Verifier {
      * the same order, at about two thirds of the cost per valid code: the signature checks of the
      * whole list share their modular inversions. For bulk verification; the list is processed in
      * slices, so any size is fine, but a few hundred codes per call gain the most.
+     *
+     * @param texts the codes as scanned; one rejected code does not affect the others
+     * @return one result per text, in the order of {@code texts}
+     * @throws NullPointerException if the list or any of its elements is null
      */
     public List<VerificationResult> verifyAll(List<String> texts) {
         for (int i = 0; i < texts.size(); i++) {
@@ -172,12 +193,12 @@ public final class Verifier {
         // Arithmetic on the code's times, which are bounded (at most 2106 plus 45 days), not on
         // the clock's, which could overflow at Instant.MAX: the same comparisons as the spec's.
         if (claims.issuedAt().minus(clockSkew).isAfter(now)) {
-            return VerificationResult.rejected(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
-                    + ", later than now (" + forPeople(now) + ") plus the allowed skew of " + clockSkew);
+            return VerificationResult.rejectedInTime(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
+                    + ", later than now (" + forPeople(now) + ") plus the allowed skew of " + clockSkew, claims);
         }
         if (!claims.expiresAt().plus(clockSkew).isAfter(now)) {
-            return VerificationResult.rejected(RejectionReason.EXPIRED,
-                    "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")");
+            return VerificationResult.rejectedInTime(RejectionReason.EXPIRED,
+                    "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")", claims);
         }
         String text = candidate.text != null ? candidate.text : candidate.payload.text();
         return VerificationResult.valid(new VerifiedCode(text, claims, signer));
@@ -192,13 +213,18 @@ public final class Verifier {
      * Reads a code without checking its signature, its key or its times: for debugging and
      * display only. Nothing read here may decide whether someone passes.
      *
-     * @throws CodeFormatException if the text is not structurally a v1 code
+     * @param text the code as scanned
+     * @return the claims and signature as received, unchecked
+     * @throws CodeFormatException if the text is not structurally a v1 code (its
+     *         {@link CodeFormatException#reason() reason} says how), or its colour or validity
+     *         field is invalid
      */
     public static UnverifiedCode inspectUnverified(String text) throws CodeFormatException {
         PayloadV1 payload = PayloadV1.parse(TextForm.decode(text));
         return new UnverifiedCode(payload.claims(), payload.signature());
     }
 
+    /** @return how far this verifier's clock may be from the issuer's, both ways */
     public Duration clockSkew() {
         return clockSkew;
     }
@@ -212,18 +238,36 @@ public final class Verifier {
         private Builder() {
         }
 
+        /**
+         * Required: the keys to trust, usually {@code TrustedKeys.of(...)}.
+         *
+         * @param keys finds the trusted keys for a code's key id; called from any thread
+         * @return this builder
+         */
         public Builder keys(KeyResolver keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
             return this;
         }
 
-        /** Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests. */
+        /**
+         * Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests.
+         *
+         * @param clock what "now" is when judging issue and expiry times
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How far the verifier's clock may be from the issuer's: zero to {@link #MAX_CLOCK_SKEW}; default {@link #DEFAULT_CLOCK_SKEW}. */
+        /**
+         * How far the verifier's clock may be from the issuer's, applied to both the issue and the
+         * expiry time. Defaults to {@link #DEFAULT_CLOCK_SKEW}.
+         *
+         * @param skew from zero to {@link #MAX_CLOCK_SKEW}, inclusive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code skew} is negative or above {@link #MAX_CLOCK_SKEW}
+         */
         public Builder clockSkew(Duration skew) {
             Objects.requireNonNull(skew, "clockSkew");
             if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
@@ -233,6 +277,10 @@ public final class Verifier {
             return this;
         }
 
+        /**
+         * @return the verifier, immutable and thread-safe
+         * @throws IllegalStateException if the keys or the clock is missing
+         */
         public Verifier build() {
             if (keys == null) {
                 throw new IllegalStateException("A verifier needs keys: TrustedKeys.of(...) or a KeyResolver");

@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Random;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -54,6 +58,8 @@ public final class FuzzCorpusWriter {
         Path keys = resources.resolve(PACKAGE_DIRECTORY).resolve("FuzzKeyLoadingTestInputs");
         writeTexts(keys.resolve("publicKeyFromPem_anyText_keyFormatExceptionOnly"), publicPems());
         writeTexts(keys.resolve("privateKeyFromPem_anyText_keyFormatExceptionOnly"), privatePems());
+        writeTexts(keys.resolve("publicKeysFromPem_anyText_keyFormatExceptionOnly"), publicPemFiles());
+        writeTexts(keys.resolve("encryptedPrivateKeyFromPem_anyText_keyFormatExceptionOnly"), encryptedPems());
         writeTexts(keys.resolve("publicKeyFromJwk_anyText_keyFormatExceptionOnly"), jwks(false));
         writeTexts(keys.resolve("publicKeysFromJwks_anyText_keyFormatExceptionOnly"), jwks(true));
         write(keys.resolve("publicKeyFromSpki_anyBytes_keyFormatExceptionOnly"), spkis());
@@ -153,6 +159,41 @@ public final class FuzzCorpusWriter {
         seeds.put("off-curve", pemOf("PUBLIC KEY", offCurveSpki()));
         seeds.put("p384", pemOf("PUBLIC KEY", p384().getEncoded()));
         seeds.put("many-begins", "-----BEGIN A-----\n".repeat(200));
+        return seeds;
+    }
+
+    /** Files of several public keys, as a trust file holds them. */
+    private static Map<String, String> publicPemFiles() throws Exception {
+        Map<String, String> seeds = new LinkedHashMap<>();
+        String pem = PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        String other = PemKeys.publicKeyToPem(P256KeyPairs.publicKeyOf(FuzzFixtures.UNTRUSTED_KEY));
+        seeds.put("one", pem);
+        seeds.put("two-with-text-between", "issuer A\n" + pem + "\nissuer B\n" + other);
+        seeds.put("two-crlf", (pem + other).replace("\n", "\r\n"));
+        seeds.put("second-block-private", pem + PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY));
+        seeds.put("second-block-no-end", pem + other.substring(0, other.indexOf("-----END")));
+        seeds.put("many-begins", "-----BEGIN PUBLIC KEY-----\n".repeat(2000));
+        seeds.put("empty", "");
+        return seeds;
+    }
+
+    /** Encrypted private keys under {@link FuzzKeyLoadingTest#PASSPHRASE}, and PBES2 parameters out of range. */
+    private static Map<String, String> encryptedPems() throws Exception {
+        Map<String, String> seeds = new LinkedHashMap<>();
+        seeds.put("valid", EncryptedPrivateKeys.toPem(FuzzFixtures.ISSUER_KEY, FuzzKeyLoadingTest.PASSPHRASE,
+                deterministicRandom(4)));
+        ASN1Encodable iv = new DEROctetString(new byte[16]);
+        ASN1ObjectIdentifier aes256 = NISTObjectIdentifiers.id_aes256_CBC;
+        seeds.put("iterations-min", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 1000, aes256, iv));
+        seeds.put("iterations-int-max", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], Integer.MAX_VALUE, aes256, iv));
+        seeds.put("iterations-zero", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 0, aes256, iv));
+        seeds.put("iterations-negative", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], -1, aes256, iv));
+        seeds.put("salt-empty", EncryptedPrivateKeysTest.pbes2Pem(new byte[0], 2048, aes256, iv));
+        seeds.put("iv-absent", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 2048, aes256, null));
+        seeds.put("iv-15-bytes", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 2048, aes256,
+                new DEROctetString(new byte[15])));
+        seeds.put("plain-key", PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY));
+        seeds.put("many-begins", "-----BEGIN ENCRYPTED PRIVATE KEY-----\n".repeat(400));
         return seeds;
     }
 

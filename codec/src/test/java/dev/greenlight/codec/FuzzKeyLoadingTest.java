@@ -3,12 +3,14 @@ package dev.greenlight.codec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +19,11 @@ import java.util.List;
  * {@link KeyFormatException}; nothing else escapes. Trust files come from outside (a venue's
  * download, an operator's copy-paste), so a loader sees hostile input as often as a verifier does.
  *
+ * <p>The PEM loaders also run each input under {@link #HANG_BOUND}. That is not a speed assertion
+ * but a hang detector: a backtracking PEM pattern once took minutes on a megabyte, and a key file's
+ * own PBKDF2 iteration count half an hour; a linear reader with capped parameters needs
+ * milliseconds, so only a return of such a bug can come near the bound.
+ *
  * <p>Regression corpus: {@code src/test/resources/dev/greenlight/codec/FuzzKeyLoadingTestInputs/<method>/}.
  * To fuzz one loader for real (see SECURITY.md):
  * <pre>
@@ -24,6 +31,11 @@ import java.util.List;
  * </pre>
  */
 class FuzzKeyLoadingTest {
+
+    /** Generous: the most expensive legitimate input, an encrypted key at the iteration cap, takes about 2 s. */
+    static final Duration HANG_BOUND = Duration.ofSeconds(10);
+    /** The passphrase of the encrypted seeds, so that the fuzzer can reach a successful decryption. */
+    static final char[] PASSPHRASE = "fuzz passphrase".toCharArray();
 
     @FuzzTest
     @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "EC PRIVATE KEY", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
@@ -45,7 +57,7 @@ class FuzzKeyLoadingTest {
         String pem = new String(data, StandardCharsets.UTF_8);
         ECPrivateKey key;
         try {
-            key = PemKeys.privateKeyFromPem(pem);
+            key = assertTimeoutPreemptively(HANG_BOUND, () -> PemKeys.privateKeyFromPem(pem));
         } catch (KeyFormatException e) {
             assertNotNull(e.getMessage());
             return;
@@ -53,6 +65,35 @@ class FuzzKeyLoadingTest {
         // A loaded private key must be able to stand behind an issuer, and round-trip through PEM.
         assertUsable(P256KeyPairs.publicKeyOf(key));
         assertEquals(key.getS(), PemKeys.privateKeyFromPem(PemKeys.privateKeyToPem(key)).getS());
+    }
+
+    @FuzzTest
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "PRIVATE KEY-----", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"})
+    void publicKeysFromPem_anyText_keyFormatExceptionOnly(byte[] data) {
+        String pem = new String(data, StandardCharsets.UTF_8);
+        List<ECPublicKey> keys;
+        try {
+            keys = assertTimeoutPreemptively(HANG_BOUND, () -> PemKeys.publicKeysFromPem(pem));
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        assertFalse(keys.isEmpty());
+        keys.forEach(FuzzKeyLoadingTest::assertUsable);
+    }
+
+    @FuzzTest
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "ENCRYPTED PRIVATE KEY-----", "MIH"})
+    void encryptedPrivateKeyFromPem_anyText_keyFormatExceptionOnly(byte[] data) {
+        String pem = new String(data, StandardCharsets.UTF_8);
+        ECPrivateKey key;
+        try {
+            key = assertTimeoutPreemptively(HANG_BOUND, () -> EncryptedPrivateKeys.fromPem(pem, PASSPHRASE));
+        } catch (KeyFormatException e) {
+            assertNotNull(e.getMessage());
+            return;
+        }
+        assertUsable(P256KeyPairs.publicKeyOf(key));
     }
 
     @FuzzTest

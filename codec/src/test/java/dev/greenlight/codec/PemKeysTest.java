@@ -2,14 +2,18 @@ package dev.greenlight.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.greenlight.codec.internal.Pem;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PemKeysTest {
@@ -73,5 +77,51 @@ class PemKeysTest {
                 () -> PemKeys.publicKeyFromPem("-----BEGIN PUBLIC KEY-----\n!!!\n-----END PUBLIC KEY-----\n"));
         String pem = PemKeys.publicKeyToPem(PUBLIC);
         assertThrows(KeyFormatException.class, () -> PemKeys.publicKeyFromPem(pem + pem));
+    }
+
+    // ---- files of several keys: one linear reader
+
+    @Test
+    void publicKeysFromPem_severalBlocksWithTextBetween_allInOrder() {
+        ECPublicKey first = (ECPublicKey) TestKeys.newKeyPair().getPublic();
+        ECPublicKey second = (ECPublicKey) TestKeys.newKeyPair().getPublic();
+        String file = "# issuer A\n" + PemKeys.publicKeyToPem(first) + "\n# issuer B\r\n"
+                + PemKeys.publicKeyToPem(second).replace("\n", "\r\n");
+
+        List<ECPublicKey> keys = PemKeys.publicKeysFromPem(file);
+
+        assertEquals(List.of(first.getW(), second.getW()), keys.stream().map(ECPublicKey::getW).toList());
+    }
+
+    @Test
+    void publicKeysFromPem_oneBadBlock_refusesTheFile() {
+        String good = PemKeys.publicKeyToPem((ECPublicKey) TestKeys.newKeyPair().getPublic());
+
+        assertThrows(KeyFormatException.class, () -> PemKeys.publicKeysFromPem(good + "-----BEGIN PUBLIC KEY-----\nAAAA\n"));
+        assertThrows(KeyFormatException.class, () -> PemKeys.publicKeysFromPem(good + PemKeys.privateKeyToPem(
+                (ECPrivateKey) TestKeys.newKeyPair().getPrivate())));
+        assertThrows(KeyFormatException.class, () -> PemKeys.publicKeysFromPem("no PEM here"));
+    }
+
+    @Test
+    void publicKeysFromPem_oneMebibyteOfBeginLines_refusedWellUnderASecond() {
+        String line = "-----BEGIN PUBLIC KEY-----\n";
+        String file = line.repeat(Pem.MAX_BUNDLE_CHARS / line.length());
+
+        // A hang detector, not a benchmark: the backtracking pattern this replaces took 243 s here.
+        assertTimeoutPreemptively(Duration.ofSeconds(1),
+                () -> assertThrows(KeyFormatException.class, () -> PemKeys.publicKeysFromPem(file)));
+    }
+
+    @Test
+    void publicKeysFromPem_overTheCaps_refused() {
+        String pem = PemKeys.publicKeyToPem((ECPublicKey) TestKeys.newKeyPair().getPublic());
+        int max = Pem.MAX_BLOCKS;
+
+        assertEquals(max, PemKeys.publicKeysFromPem(pem.repeat(max)).size());
+        KeyFormatException tooMany = assertThrows(KeyFormatException.class, () -> PemKeys.publicKeysFromPem(pem.repeat(max + 1)));
+        assertTrue(tooMany.getMessage().contains("more than " + max), tooMany.getMessage());
+        String tooLong = pem + " ".repeat(Pem.MAX_BUNDLE_CHARS + 1 - pem.length());
+        assertThrows(KeyFormatException.class, () -> PemKeys.publicKeysFromPem(tooLong));
     }
 }

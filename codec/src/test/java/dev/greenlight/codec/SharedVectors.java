@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The conformance vectors in {@code ../shared/vectors/} beside the repository. They are not
  * copied into the project; where the folder is absent (a plain clone), tests that need them are
- * skipped with a message that names the folder.
+ * skipped with a message that names the folder, except under {@code CI=true}, where a missing
+ * folder fails the test: a CI build that silently ran none of the conformance vectors would be
+ * green for nothing.
  */
 public final class SharedVectors {
 
@@ -27,13 +30,23 @@ public final class SharedVectors {
         return shared.resolve("vectors").resolve("wycheproof").toAbsolutePath().normalize();
     }
 
-    /** Reads a Wycheproof file, or skips the calling test when the shared folder is absent. */
+    /**
+     * Reads a Wycheproof file; when it is absent, skips the calling test, or fails it under
+     * {@code CI=true}.
+     */
     public static JsonNode wycheproof(String fileName) {
-        Path file = wycheproofDir().resolve(fileName);
+        return wycheproof(wycheproofDir().resolve(fileName), System.getenv());
+    }
+
+    static JsonNode wycheproof(Path file, Map<String, String> env) {
         if (!Files.isRegularFile(file)) {
-            // Surefire does not print assumption messages: say it where a reader of the build log looks.
-            String message = "Skipped: Wycheproof vectors not found at " + file
+            String where = "Wycheproof vectors not found at " + file
                     + " (they live in ../shared/vectors/wycheproof beside the repository)";
+            if ("true".equalsIgnoreCase(env.get("CI"))) {
+                throw new AssertionError(where + ": under CI=true a missing vector folder fails the build");
+            }
+            // Surefire does not print assumption messages: say it where a reader of the build log looks.
+            String message = "Skipped: " + where;
             System.err.println(message);
             assumeTrue(false, message);
         }

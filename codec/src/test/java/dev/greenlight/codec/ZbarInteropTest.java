@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.codec.qr.ErrorCorrection;
 import dev.greenlight.codec.qr.QrCodes;
-import dev.greenlight.codec.qr.QrMatrix;
+import dev.greenlight.codec.qr.QuietZone;
 import dev.greenlight.codec.qr.SvgRenderer;
 import dev.greenlight.codec.qr.TerminalRenderer;
 import java.io.ByteArrayOutputStream;
@@ -52,7 +52,7 @@ class ZbarInteropTest {
     void zbarimg_pngOfTheMatrix_decodesToTheCodeText(int pixelsPerModule) throws Exception {
         String zbarimg = requireTool("zbarimg", "zbar-tools");
         for (IssuedCode code : FuzzFixtures.validCodes()) {
-            boolean[][] dark = withQuietZone(QrCodes.encode(code.text()));
+            boolean[][] dark = QuietZone.around(QrCodes.encode(code.text()));
             Path png = write("matrix-" + pixelsPerModule + ".png", Png.greyscale(scale(dark, pixelsPerModule, pixelsPerModule)));
 
             assertEquals(code.text(), decode(zbarimg, png), () -> "zbar read " + png + " differently");
@@ -64,7 +64,7 @@ class ZbarInteropTest {
     void zbarimg_pngAtEveryErrorCorrectionLevel_decodesToTheCodeText(ErrorCorrection level) throws Exception {
         String zbarimg = requireTool("zbarimg", "zbar-tools");
         String text = FuzzFixtures.validCodes().get(1).text();
-        boolean[][] dark = withQuietZone(QrCodes.encode(text, level));
+        boolean[][] dark = QuietZone.around(QrCodes.encode(text, level));
         Path png = write("level-" + level + ".png", Png.greyscale(scale(dark, 4, 4)));
 
         assertEquals(text, decode(zbarimg, png));
@@ -137,16 +137,6 @@ class ZbarInteropTest {
         return file;
     }
 
-    private static boolean[][] withQuietZone(QrMatrix matrix) {
-        int quiet = QrCodes.QUIET_ZONE_MODULES;
-        boolean[][] dark = new boolean[matrix.size() + 2 * quiet][matrix.size() + 2 * quiet];
-        for (int y = 0; y < matrix.size(); y++) {
-            for (int x = 0; x < matrix.size(); x++) {
-                dark[y + quiet][x + quiet] = matrix.isDark(x, y);
-            }
-        }
-        return dark;
-    }
 
     private static boolean[][] scale(boolean[][] dark, int xScale, int yScale) {
         boolean[][] scaled = new boolean[dark.length * yScale][dark[0].length * xScale];

@@ -6,10 +6,12 @@ import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.Progress;
 import dev.greenlight.cli.ProgressOption;
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordOutput;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.issuer.batch.BatchRunner;
 import dev.greenlight.issuer.batch.BatchSummary;
-import dev.greenlight.issuer.batch.InputFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,22 +26,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Issue a code per row of a CSV or JSON Lines file, on all cores, to JSON Lines.",
+        header = "Issue a code per row of a CSV or JSON Lines file, on all cores, to JSON Lines or CSV.",
         description = {"Issue one code per row of INPUT: CSV with a header line, or JSON Lines (one object per line).",
             "Columns (CSV header names or JSON keys, any order, any case): document_type (or doc), number, "
-                + "colour (or color), and optionally validity (24h, 90m, 7d, PT24H; empty = the home's default). "
-                + "Quoted CSV fields, CRLF line ends and a UTF-8 byte order mark are fine.",
-            "Output: JSON Lines, one record per input row, in input order. Every record has row (data rows "
-                + "counted from 1), line (where the row starts in INPUT) and status. status ok: serial, key_id, "
-                + "identity_hash, colour, issued_at, expires_at, code (the text; never trim it: it may contain "
-                + "spaces) and, with --png-dir, png. status error: error (a kind) and reason. Error kinds: invalid_identity, unknown_colour, bad_validity, wrong_column_count, wrong_fields, "
-                + "bad_encoding, malformed_row, row_too_long, output_failed, internal_error. A bad row never stops the batch.",
+                + "colour (or color), and optionally validity (24h, 90m, 7d, PT24H; empty = the home's default) "
+                + "and id (yours, copied to the row's output record). "
+                + "Quoted CSV fields, CRLF line ends and a UTF-8 byte order mark are fine; --delimiter sets the separator.",
+            "Output: records of specs/records.md, JSON Lines or CSV, one per input row, in input order. Every record has "
+                + "schema, line (where the row starts in INPUT), row (data rows counted from 1), id (if the row has one), "
+                + "verdict and message. verdict ISSUED: colour, key_id, serial, identity_hash, issued_at, expires_at, "
+                + "code (the text; never trim it: it may contain spaces) and, with --png-dir, png. verdict INPUT_ERROR: "
+                + "reason, one of INVALID_IDENTITY, UNKNOWN_COLOUR, BAD_VALIDITY, WRONG_COLUMN_COUNT, WRONG_FIELDS, "
+                + "NOT_UTF8, MALFORMED_ROW, ROW_TOO_LONG, OUTPUT_FAILED, INTERNAL_ERROR. A bad row never stops the batch.",
             "With -o the output goes to a temporary file next to FILE, renamed to FILE only when the batch is "
                 + "complete: a FILE that exists is a whole batch. Without -o, or with -o -, it goes to stdout.",
             "Progress (rate, ETA) is drawn on stderr when it is a terminal (see --progress); a summary ends the run."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-issue batch people.csv -o codes.jsonl",
             "  gl-issue batch people.jsonl --png-dir qr/ -o codes.jsonl",
+            "  gl-issue batch --delimiter ';' people.csv -o codes.csv",
             "  generate-rows | gl-issue batch - --format csv > codes.jsonl",
             "",
             "  people.csv:",
@@ -53,12 +58,20 @@ final class BatchCommand extends CliCommand {
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the JSON Lines to FILE (default, or -: stdout).")
+            description = "Write the records to FILE (default, or -: stdout).")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "csv or jsonl (default: by INPUT's extension, .jsonl/.ndjson/.json = jsonl, else csv).")
+            description = "Of INPUT: csv or jsonl (default: by INPUT's extension, .jsonl/.ndjson/.json = jsonl, else csv).")
     String format;
+
+    @Option(names = "--output-format", paramLabel = "FORMAT",
+            description = "jsonl or csv (default: csv if FILE ends in .csv, else jsonl).")
+    String outputFormat;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", converter = CsvDelimiter.class,
+            description = "The CSV delimiter of the input and the output: one character, '\\t' or tab for a tab (default: ',').")
+    Character delimiter;
 
     @Option(names = "--png-dir", paramLabel = "DIR", description = "Also write each code's QR as DIR/ROW-SERIAL.png.")
     Path pngDirectory;
@@ -98,9 +111,17 @@ final class BatchCommand extends CliCommand {
         }
         boolean fromStdin = input.equals("-");
         Path inputPath = fromStdin ? null : env().resolve(Path.of(input));
-        InputFormat inputFormat = format != null ? parseFormat(format)
-                : fromStdin ? InputFormat.CSV : InputFormat.byFileName(input);
-        Path outputPath = output == null || AtomicOutput.isStandardStream(output) ? null : env().resolve(output);
+        RecordFormat inputFormat = format != null ? parseFormat("--format", format)
+                : fromStdin ? RecordFormat.CSV : RecordFormat.byFileName(input, RecordFormat.CSV);
+        boolean toStdout = output == null || AtomicOutput.isStandardStream(output);
+        RecordFormat recordFormat = outputFormat != null ? parseFormat("--output-format", outputFormat)
+                : toStdout ? RecordFormat.JSONL : RecordFormat.byFileName(output.toString(), RecordFormat.JSONL);
+        if (delimiter != null && inputFormat != RecordFormat.CSV && recordFormat != RecordFormat.CSV) {
+            throw new CliException(ExitCode.USAGE, "--delimiter is for CSV, and neither the input nor the output is CSV");
+        }
+        char separator = delimiter != null ? delimiter : CsvDelimiter.DEFAULT;
+        RecordOutput records = RecordOutput.of(recordFormat, separator, BatchRunner.OUTPUT_FIELDS);
+        Path outputPath = toStdout ? null : env().resolve(output);
         if (outputPath != null && Files.exists(outputPath) && !force) {
             throw new CliException(ExitCode.ALREADY_EXISTS, "Refusing to overwrite " + outputPath + " (use --force)");
         }
@@ -130,8 +151,8 @@ final class BatchCommand extends CliCommand {
         long start = System.nanoTime();
         BatchSummary summary;
         try (InputStream in = inputPath == null ? env().stdin() : Files.newInputStream(inputPath)) {
-            summary = outputPath == null ? toStdout(runner, in, inputFormat, progress)
-                    : toFile(runner, in, inputFormat, outputPath, progress);
+            Batch batch = (target, listener) -> runner.run(in, inputFormat, separator, records, target, listener);
+            summary = outputPath == null ? toStdout(batch, progress) : toFile(batch, outputPath, progress);
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCode.IO_ERROR, "No such file: " + e.getFile(), e);
         } catch (IOException e) {
@@ -150,16 +171,21 @@ final class BatchCommand extends CliCommand {
         return summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
     }
 
-    private static InputFormat parseFormat(String name) {
+    private static RecordFormat parseFormat(String option, String name) {
         try {
-            return InputFormat.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT));
+            return RecordFormat.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.USAGE, "--format must be csv or jsonl, not '" + name + "'");
+            throw new CliException(ExitCode.USAGE, option + " must be csv or jsonl, not '" + name + "'");
         }
     }
 
-    private BatchSummary toStdout(BatchRunner runner, InputStream in, InputFormat inputFormat, Progress progress)
-            throws IOException {
+    /** One run of the batch, to the given output. */
+    @FunctionalInterface
+    private interface Batch {
+        BatchSummary run(OutputStream out, Progress progress) throws IOException;
+    }
+
+    private BatchSummary toStdout(Batch batch, Progress progress) throws IOException {
         Writer writer = out();
         OutputStream bytes = new OutputStream() {
             @Override
@@ -177,14 +203,13 @@ final class BatchCommand extends CliCommand {
                 writer.flush();
             }
         };
-        return runner.run(in, inputFormat, bytes, progress);
+        return batch.run(bytes, progress);
     }
 
     /** Through {@link AtomicOutput}: a killed or failed batch leaves no complete-looking file. */
-    private BatchSummary toFile(BatchRunner runner, InputStream in, InputFormat inputFormat, Path target,
-                                Progress progress) throws IOException {
+    private BatchSummary toFile(Batch batch, Path target, Progress progress) throws IOException {
         try (AtomicOutput output = AtomicOutput.open(target, force, false)) {
-            BatchSummary summary = runner.run(in, inputFormat, output.stream(), progress);
+            BatchSummary summary = batch.run(output.stream(), progress);
             output.commit();
             return summary;
         }

@@ -1,6 +1,7 @@
 package dev.greenlight.issuer;
 
 import dev.greenlight.cli.Terminal;
+import dev.greenlight.cli.UserHome;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import java.util.Objects;
 
 /**
  * What the tool takes from the machine it runs on, gathered in one place so that tests can pin it:
- * the clock, environment variables, the user's home, the working directory, the console, the
+ * the clock, environment variables, the user's home ({@link UserHome}: {@code $HOME} first), the working directory, the console, the
  * source of randomness, standard input, standard output as bytes (for {@code --png -}), and
  * which streams are terminals.
  */
@@ -32,9 +33,10 @@ public record Environment(Clock clock, Map<String, String> variables, Path userH
     }
 
     public static Environment system() {
-        return new Environment(Clock.systemUTC(), System.getenv(), Path.of(System.getProperty("user.home")),
+        Map<String, String> variables = System.getenv();
+        return new Environment(Clock.systemUTC(), variables, UserHome.of(variables, System.getProperty("user.home")),
                 Path.of("").toAbsolutePath(), System.console(), new SecureRandom(), System.in, System.out,
-                Terminal.detect(System.getenv()));
+                Terminal.detect(variables));
     }
 
     public String variable(String name) {

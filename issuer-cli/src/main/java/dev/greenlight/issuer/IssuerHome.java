@@ -21,8 +21,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
@@ -49,6 +47,12 @@ import java.util.stream.Stream;
  * </pre>
  * Directories are 0700. Nothing here prints or logs the secret or a private key.
  *
+ * <p>As ssh does for its keys, a home is refused on a POSIX file system when its directory or
+ * {@code keys/} is writable by group or others, or when the identity secret or the private key to
+ * be used gives group or others any access; the message names the file, its mode and the
+ * {@code chmod} to run. {@code init} refuses an existing directory writable by group or others
+ * rather than filling it with secrets.
+ *
  * <p>Failures are {@link IssuerHomeException}s with a reason; the commands choose the exit code.
  */
 final class IssuerHome {
@@ -63,7 +67,6 @@ final class IssuerHome {
     private static final String ACTIVE_KEY = "active-key";
     private static final String DEFAULT_VALIDITY = "default-validity";
     private static final String RETIRED_KEYS = "retired-keys";
-    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
 
@@ -95,7 +98,11 @@ final class IssuerHome {
                     + "; --force replaces its identity secret and settings (codes issued so far can then no longer be linked to people)");
         }
         try {
-            createPrivateDirectories(root.resolve(KEYS));
+            if (Files.isDirectory(root)) {
+                requireSafe(root, "The issuer home", Reason.NO_HOME);
+            }
+            HomePermissions.createPrivateDirectories(root.resolve(KEYS));
+            requireSafe(root.resolve(KEYS), "The keys directory", Reason.NO_HOME);
             IdentitySecret secret = IdentitySecret.generate(random);
             AtomicOutput.write(root.resolve(IDENTITY_SECRET), out -> IdentitySecretFile.write(secret, out), force, true);
             KeyId keyId = home.addKey(P256KeyPairs.generate(random), passphrase, random);
@@ -117,7 +124,22 @@ final class IssuerHome {
             throw new IssuerHomeException(Reason.NO_HOME, "No issuer home at " + root + ": create one with 'gl-issue init'"
                     + " (or point --home / " + ENVIRONMENT_VARIABLE + " at yours)");
         }
+        requireSafe(root, "The issuer home", Reason.NO_HOME);
+        if (Files.isDirectory(root.resolve(KEYS))) {
+            requireSafe(root.resolve(KEYS), "The keys directory", Reason.NO_HOME);
+        }
         return new IssuerHome(root);
+    }
+
+    /** Refuses, with {@code reason}, a file or directory whose permissions let others read a secret or swap a key. */
+    private static void requireSafe(Path path, String what, Reason reason) {
+        try {
+            HomePermissions.unsafePermissions(path, what).ifPresent(problem -> {
+                throw new IssuerHomeException(reason, problem);
+            });
+        } catch (IOException e) {
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the permissions of " + path + ": " + e, e);
+        }
     }
 
     Path root() {
@@ -144,7 +166,7 @@ final class IssuerHome {
     KeyId addKey(KeyPair pair, char[] passphrase, SecureRandom random) throws IOException {
         ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
         KeyId keyId = KeyId.of(publicKey);
-        createPrivateDirectories(keysDirectory());
+        HomePermissions.createPrivateDirectories(keysDirectory());
         ECPrivateKey privateKey = (ECPrivateKey) pair.getPrivate();
         String privatePem = passphrase == null ? PemKeys.privateKeyToPem(privateKey)
                 : EncryptedPrivateKeys.toPem(privateKey, passphrase, random);
@@ -272,6 +294,7 @@ final class IssuerHome {
     }
 
     IdentitySecret identitySecret() {
+        requireSafe(root.resolve(IDENTITY_SECRET), "The identity secret", Reason.NO_HOME);
         try (InputStream in = Files.newInputStream(root.resolve(IDENTITY_SECRET))) {
             return IdentitySecretFile.read(in);
         } catch (IOException e) {
@@ -296,6 +319,7 @@ final class IssuerHome {
         } catch (IOException e) {
             throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the private key " + keyId + ": " + e.getClass().getSimpleName(), e);
         }
+        requireSafe(privateKeyFile(keyId), "The private key", Reason.KEY_ERROR);
         ECPrivateKey key = readPrivateKey(pem, passphrase);
         if (!KeyId.of(P256KeyPairs.publicKeyOf(key)).equals(keyId)) {
             throw new IssuerHomeException(Reason.KEY_ERROR, privateKeyFile(keyId) + " does not hold the key " + keyId);
@@ -373,23 +397,6 @@ final class IssuerHome {
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(root.resolve(SETTINGS), out -> out.write(bytes), overwrite, true);
-    }
-
-    /** Creates the directory and any missing parents, the new ones owner-only (0700). */
-    private static void createPrivateDirectories(Path directory) throws IOException {
-        Path absolute = directory.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            return;
-        }
-        Path parent = absolute.getParent();
-        if (parent != null) {
-            createPrivateDirectories(parent);
-        }
-        if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
-        } else {
-            Files.createDirectory(absolute);
-        }
     }
 
     /** One key of the home; {@code hasPrivateKey} false for a public key kept for verification only. */

@@ -105,24 +105,28 @@ class BatchCommandTest {
         assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
         assertTrue(result.err().contains("rows: 13, issued: 2, failed: 11"), result::toString);
         List<JsonNode> records = readRecords("codes.jsonl");
-        String[] expected = {"invalid_identity", "unknown_colour", "bad_validity", "bad_validity", "wrong_column_count",
-            "wrong_column_count", null, "bad_encoding", "invalid_identity", "malformed_row", "row_too_long", null,
-            "malformed_row"};
+        String[] expected = {"INVALID_IDENTITY", "UNKNOWN_COLOUR", "BAD_VALIDITY", "BAD_VALIDITY", "WRONG_COLUMN_COUNT",
+            "WRONG_COLUMN_COUNT", null, "NOT_UTF8", "INVALID_IDENTITY", "MALFORMED_ROW", "ROW_TOO_LONG", null,
+            "MALFORMED_ROW"};
         assertEquals(expected.length, records.size());
         for (int i = 0; i < expected.length; i++) {
             JsonNode record = records.get(i);
             assertEquals(i + 1, record.get("row").asInt(), record::toString);
+            assertEquals("greenlight.record/1", record.get("schema").asText(), record::toString);
             if (expected[i] == null) {
-                assertEquals("ok", record.get("status").asText(), record::toString);
+                assertEquals("ISSUED", record.get("verdict").asText(), record::toString);
             } else {
-                assertEquals("error", record.get("status").asText(), record::toString);
-                assertEquals(expected[i], record.get("error").asText(), record::toString);
-                assertFalse(record.get("reason").asText().isBlank(), record::toString);
+                assertEquals("INPUT_ERROR", record.get("verdict").asText(), record::toString);
+                assertEquals(expected[i], record.get("reason").asText(), record::toString);
+                assertFalse(record.get("message").asText().isBlank(), record::toString);
                 assertFalse(record.has("code"), record::toString);
             }
         }
         assertEquals(2, records.get(0).get("line").asInt());
-        assertTrue(records.get(4).get("reason").asText().contains("3 columns"), records.get(4)::toString);
+        assertTrue(records.get(4).get("message").asText().contains("3 cells, the header 4 columns"), records.get(4)::toString);
+        assertTrue(records.get(4).get("message").asText().startsWith("line 6:"), records.get(4)::toString);
+        assertTrue(records.get(1).get("message").asText().startsWith("line 3, column colour:"), records.get(1)::toString);
+        assertTrue(records.get(2).get("message").asText().startsWith("line 4, column validity:"), records.get(2)::toString);
     }
 
     @Test
@@ -141,9 +145,9 @@ class BatchCommandTest {
         assertEquals(5, records.size());
         assertCode(records.get(0), 1, 1, Identity.of("CNID", "11010519491231002X"), "green", Duration.ofHours(24));
         assertCode(records.get(1), 2, 3, Identity.of("PP-DEU", "C01X00T47"), "yellow", Duration.ofHours(2));
-        assertEquals("wrong_fields", records.get(2).get("error").asText());
-        assertEquals("malformed_row", records.get(3).get("error").asText());
-        assertEquals("wrong_fields", records.get(4).get("error").asText());
+        assertEquals("WRONG_FIELDS", records.get(2).get("reason").asText());
+        assertEquals("MALFORMED_ROW", records.get(3).get("reason").asText());
+        assertEquals("WRONG_FIELDS", records.get(4).get("reason").asText());
         assertEquals(6, records.get(4).get("line").asInt());
     }
 
@@ -201,7 +205,7 @@ class BatchCommandTest {
         List<JsonNode> records = parseLines(result.out());
         assertEquals(2, records.size());
         assertCode(records.get(0), 1, 2, Identity.of("CNID", "11010519491231002X"), "green", Duration.ofHours(24));
-        assertEquals("unknown_colour", records.get(1).get("error").asText());
+        assertEquals("UNKNOWN_COLOUR", records.get(1).get("reason").asText());
         assertFalse(result.err().contains("GL1:"), result::toString);
         assertTrue(result.err().contains("rows: 2, issued: 1, failed: 1"), result::toString);
     }
@@ -314,7 +318,8 @@ class BatchCommandTest {
 
     private void assertCode(JsonNode record, int row, int line, Identity identity, String colour, Duration validity)
             throws IOException {
-        assertEquals("ok", record.get("status").asText(), record::toString);
+        assertEquals("ISSUED", record.get("verdict").asText(), record::toString);
+        assertEquals("greenlight.record/1", record.get("schema").asText(), record::toString);
         assertEquals(row, record.get("row").asInt());
         assertEquals(line, record.get("line").asInt());
         Verifier verifier = Homes.verifier(home, cli.clock);
@@ -338,7 +343,8 @@ class BatchCommandTest {
         return parseLines(Files.readString(cli.workingDirectory.resolve(name)));
     }
 
-    private static List<JsonNode> parseLines(String text) throws IOException {
+    /** The records of a JSON Lines output. */
+    static List<JsonNode> parseLines(String text) throws IOException {
         List<JsonNode> records = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (!line.isEmpty()) {

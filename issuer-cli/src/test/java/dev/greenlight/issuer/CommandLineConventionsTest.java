@@ -123,7 +123,7 @@ class CommandLineConventionsTest {
 
         assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         assertEquals(1, result.out().lines().count(), result::toString);
-        assertTrue(result.out().contains("\"status\":\"ok\""), result::toString);
+        assertTrue(result.out().contains("\"verdict\":\"ISSUED\""), result::toString);
         assertFalse(Files.exists(cli.workingDirectory.resolve("-")));
     }
 

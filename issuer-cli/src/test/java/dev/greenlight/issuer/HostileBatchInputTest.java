@@ -70,9 +70,9 @@ class HostileBatchInputTest {
         for (int i = 0; i < rows; i++) {
             JsonNode record = records.get(i);
             assertEquals(i + 1, record.get("row").asInt(), record::toString);
-            assertEquals("error", record.get("status").asText(), record::toString);
-            assertFalse(record.get("error").asText().equals("internal_error"), record::toString);
-            assertFalse(record.get("reason").asText().isBlank(), record::toString);
+            assertEquals("INPUT_ERROR", record.get("verdict").asText(), record::toString);
+            assertFalse(record.get("reason").asText().equals("INTERNAL_ERROR"), record::toString);
+            assertFalse(record.get("message").asText().isBlank(), record::toString);
         }
     }
 
@@ -134,7 +134,7 @@ class HostileBatchInputTest {
         assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
         List<JsonNode> records = records("out.jsonl");
         assertEquals(5, records.size(), "count in = count out: " + records);
-        String[] expected = {null, "invalid_identity", "bad_encoding", null, "unknown_colour"};
+        String[] expected = {null, "INVALID_IDENTITY", "NOT_UTF8", null, "UNKNOWN_COLOUR"};
         int[] lines = {2, 5, 7, 8, 10};
         Verifier verifier = Homes.verifier(home, cli.clock);
         for (int i = 0; i < expected.length; i++) {
@@ -142,11 +142,11 @@ class HostileBatchInputTest {
             assertEquals(i + 1, record.get("row").asInt(), record::toString);
             assertEquals(lines[i], record.get("line").asInt(), record::toString);
             if (expected[i] == null) {
-                assertEquals("ok", record.get("status").asText(), record::toString);
+                assertEquals("ISSUED", record.get("verdict").asText(), record::toString);
                 assertTrue(verifier.verify(record.get("code").asText()).isValid(), record::toString);
             } else {
-                assertEquals(expected[i], record.get("error").asText(), record::toString);
-                assertFalse(record.get("reason").asText().isBlank(), record::toString);
+                assertEquals(expected[i], record.get("reason").asText(), record::toString);
+                assertFalse(record.get("message").asText().isBlank(), record::toString);
             }
         }
         assertEquals("yellow", records.get(3).get("colour").asText());

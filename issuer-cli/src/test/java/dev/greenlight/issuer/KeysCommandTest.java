@@ -2,15 +2,21 @@ package dev.greenlight.issuer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.PemKeys;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -112,6 +118,31 @@ class KeysCommandTest {
     }
 
     @Test
+    void issue_encryptedKeyAskingForTooManyIterations_keyErrorAtOnceWithoutStackTrace() throws Exception {
+        Path home = cli.initHome();
+        cli.variables.put("GL_PASS", "correct horse battery staple");
+        String keyId = cli.run("keygen", "--home", "home", "--passphrase-env", "GL_PASS", "--activate").out().strip();
+        Path keyFile = home.resolve("keys/" + keyId + ".key.pem");
+        // The PBKDF2 iteration count we write, INTEGER 600000, made 8388607: same length, over the cap.
+        String pem = Files.readString(keyFile);
+        String body = pem.replaceAll("-----[A-Z ]+-----|\\s", "");
+        String der = HexFormat.of().formatHex(Base64.getDecoder().decode(body));
+        assertEquals(1, der.split("02030927c0", -1).length - 1, "one iteration count in " + der);
+        byte[] hostile = HexFormat.of().parseHex(der.replace("02030927c0", "02037fffff"));
+        Files.writeString(keyFile, "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(hostile)
+                + "\n-----END ENCRYPTED PRIVATE KEY-----\n");
+
+        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cli.run("issue", "--home", "home",
+                "--doc", "CNID", "--number", "11010519491231002X", "--colour", "green", "--passphrase-env", "GL_PASS"));
+
+        assertEquals(ExitCode.KEY_ERROR.code(), result.exitCode(), result::toString);
+        assertTrue(result.err().contains("8388607 PBKDF2 iterations"), result::toString);
+        assertFalse(result.err().contains("\tat "), result::toString);
+        assertEquals("", result.out());
+    }
+
+    @Test
     void keygenEncrypt_noTerminalAndNoPassphraseOption_refusesAndWritesNoKey() throws Exception {
         Path home = cli.initHome();
 
@@ -130,7 +161,11 @@ class KeysCommandTest {
         Path home = cli.initHome();
         String publicPem = resource("openssl-pbes2-p256.pub.pem");
         String keyId = KeyId.of(PemKeys.publicKeyFromPem(publicPem)).toString();
-        Files.writeString(home.resolve("keys/" + keyId + ".key.pem"), resource("openssl-pbes2-p256.key.pem"));
+        Path keyFile = Files.writeString(home.resolve("keys/" + keyId + ".key.pem"), resource("openssl-pbes2-p256.key.pem"));
+        if (HomePermissions.hasPosixPermissions(keyFile)) {
+            // As 'openssl pkcs8 -out' leaves it under umask 077; a key readable by others is refused.
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        }
         Files.writeString(home.resolve("keys/" + keyId + ".pub.pem"), publicPem);
         Files.writeString(home.resolve("settings.properties"), "active-key=" + keyId + "\n");
         Files.writeString(cli.workingDirectory.resolve("pass.txt"), "open sesame\n");

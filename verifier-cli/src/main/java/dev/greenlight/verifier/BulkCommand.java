@@ -1,19 +1,25 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
-import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.Progress;
 import dev.greenlight.cli.ProgressOption;
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.Field;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordFormatConverter;
+import dev.greenlight.cli.records.RecordOutput;
 import dev.greenlight.codec.VerificationResult;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +45,13 @@ import picocli.CommandLine.Parameters;
         description = {"Verify many codes, one output record per input record, in input order, on all cores.",
             "INPUT is a text file with one code per line, '-' for stdin, or a directory of PNG/JPEG images "
                 + "(every regular file in it, in name order; subdirectories are skipped).",
-            "Records: JSON Lines or CSV with the line number (or file name), verdict (VALID, REJECTED, UNREADABLE), "
-                + "reason, message, colour, key id, serial, identity hash, issue and expiry times.",
+            "Records (specs/records.md): JSON Lines or CSV with the schema version, the line number (or file name), "
+                + "verdict (VALID, REJECTED, INPUT_ERROR), reason (a code), message, and the colour, key id, serial, "
+                + "identity hash, issue and expiry times of a code whose signature checked out (also when it expired).",
             "Progress goes to stderr when it is a terminal (see --progress); a summary goes to stderr at the end."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify bulk --trust keys/ scans-2026-03-01.txt -o audit.jsonl --now 2026-03-01T18:00:00Z",
-            "  gl-verify bulk --format csv photos/ > photos.csv"})
+            "  gl-verify bulk --format csv --delimiter ';' photos/ > photos.csv"})
 @ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
 final class BulkCommand extends VerifierCommand {
 
@@ -59,8 +66,12 @@ final class BulkCommand extends VerifierCommand {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            converter = FormatConverter.class, completionCandidates = FormatConverter.Names.class)
+            converter = RecordFormatConverter.class, completionCandidates = RecordFormatConverter.Names.class)
     private RecordFormat format;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", converter = CsvDelimiter.class,
+            description = "The CSV delimiter: one character, '\\t' or tab for a tab (default: ',').")
+    private Character delimiter;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write records here (via a temporary file renamed at the end) instead of stdout; - is stdout.")
@@ -89,12 +100,17 @@ final class BulkCommand extends VerifierCommand {
         if (maxLineBytes < 1 || batchSize < 1 || (threads != null && threads < 1)) {
             throw new CliException(ExitCode.USAGE, "--max-line-bytes, --batch-size and --threads must be positive");
         }
+        if (delimiter != null && format != RecordFormat.CSV) {
+            throw new CliException(ExitCode.USAGE, "--delimiter is for --format csv");
+        }
         Verifier verifier = trust.verifier(context(), time.clock(context()));
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {
             throw new CliException(ExitCode.IO_ERROR, "input " + input + " does not exist");
         }
         boolean images = path != null && Files.isDirectory(path);
+        RecordOutput records = RecordOutput.of(format, delimiter != null ? delimiter : CsvDelimiter.DEFAULT,
+                Field.VERIFICATION, images ? Field.FILE : Field.LINE);
         int workers = threads != null ? threads : context().threads();
         long start = System.nanoTime();
         Summary summary = new Summary();
@@ -104,15 +120,15 @@ final class BulkCommand extends VerifierCommand {
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
         Progress progress = Progress.NONE;
         try {
-            writeRaw(out, format.header(images ? "file" : "line"));
+            writeRaw(out, records.header());
             if (images) {
                 List<Path> files = imagesIn(path);
                 progress = progressOption.open(err(), context().terminal(), "records", files.size());
-                verifyImages(verifier, files, out, summary, progress, pool, workers);
+                verifyImages(verifier, files, records, out, summary, progress, pool, workers);
             } else {
                 long totalBytes = path != null ? Files.size(path) : -1;
                 progress = progressOption.open(err(), context().terminal(), "records", totalBytes);
-                verifyLines(verifier, path, out, summary, progress, pool, workers);
+                verifyLines(verifier, path, records, out, summary, progress, pool, workers);
             }
             out.flush();
             if (file != null) {
@@ -166,8 +182,8 @@ final class BulkCommand extends VerifierCommand {
         return Arrays.asList(outcomes);
     }
 
-    private void verifyLines(Verifier verifier, Path path, Writer out, Summary summary, Progress progress,
-                             ExecutorService pool, int workers) throws IOException {
+    private void verifyLines(Verifier verifier, Path path, RecordOutput records, Writer out, Summary summary,
+                             Progress progress, ExecutorService pool, int workers) throws IOException {
         int cap = maxLineBytes;
         InputStream in;
         try {
@@ -178,14 +194,14 @@ final class BulkCommand extends VerifierCommand {
         LineReader reader = new LineReader(in, cap);
         OrderedBatches<LineReader.Line, Batch> batches = new OrderedBatches<>(pool, 4 * workers,
                 lines -> {
-                    StringWriter text = new StringWriter(lines.size() * 400);
                     Summary counts = new Summary();
                     List<Outcome> outcomes = verifyBatch(verifier, lines, cap);
+                    List<Record> done = new ArrayList<>(lines.size());
                     for (int i = 0; i < lines.size(); i++) {
-                        format.write(text, "line", lines.get(i).number(), outcomes.get(i));
+                        done.add(outcomes.get(i).record().line(lines.get(i).number()).build());
                         counts.add(outcomes.get(i));
                     }
-                    return new Batch(text.toString(), counts);
+                    return new Batch(records.format(done), counts);
                 },
                 batch -> {
                     writeRaw(out, batch.text());
@@ -239,12 +255,12 @@ final class BulkCommand extends VerifierCommand {
         return files;
     }
 
-    private void verifyImages(Verifier verifier, List<Path> files, Writer out, Summary summary, Progress progress,
-                              ExecutorService pool, int workers) {
+    private void verifyImages(Verifier verifier, List<Path> files, RecordOutput records, Writer out, Summary summary,
+                              Progress progress, ExecutorService pool, int workers) {
         OrderedBatches<Path, Batch> batches = new OrderedBatches<>(pool, 2 * workers,
                 paths -> {
-                    StringWriter text = new StringWriter();
                     Summary counts = new Summary();
+                    List<Record> done = new ArrayList<>(paths.size());
                     for (Path file : paths) {
                         Outcome outcome;
                         try {
@@ -253,10 +269,10 @@ final class BulkCommand extends VerifierCommand {
                         } catch (RuntimeException e) {
                             outcome = Outcome.unreadable(InputProblem.INTERNAL_ERROR, "internal error: " + e);
                         }
-                        format.write(text, "file", file.getFileName().toString(), outcome);
+                        done.add(outcome.record().file(file.getFileName().toString()).build());
                         counts.add(outcome);
                     }
-                    return new Batch(text.toString(), counts);
+                    return new Batch(records.format(done), counts);
                 },
                 batch -> {
                     writeRaw(out, batch.text());

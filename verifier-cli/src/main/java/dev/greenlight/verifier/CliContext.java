@@ -1,6 +1,7 @@
 package dev.greenlight.verifier;
 
 import dev.greenlight.cli.Terminal;
+import dev.greenlight.cli.UserHome;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +31,9 @@ record CliContext(Clock clock, InputStream stdin, Map<String, String> env, Path 
     }
 
     static CliContext ofProcess() {
-        return new CliContext(Clock.systemUTC(), System.in, System.getenv(), Path.of(System.getProperty("user.home")),
-                Terminal.detect(System.getenv()), Runtime.getRuntime().availableProcessors());
+        Map<String, String> env = System.getenv();
+        return new CliContext(Clock.systemUTC(), System.in, env, UserHome.of(env, System.getProperty("user.home")),
+                Terminal.detect(env), Runtime.getRuntime().availableProcessors());
     }
 
     /** ANSI colour on stdout: only on a terminal, and never under NO_COLOR or TERM=dumb. */

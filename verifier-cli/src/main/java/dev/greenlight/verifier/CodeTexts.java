@@ -1,6 +1,7 @@
 package dev.greenlight.verifier;
 
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.records.InputProblem;
 import dev.greenlight.codec.Verifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

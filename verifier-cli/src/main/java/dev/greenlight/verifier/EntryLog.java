@@ -1,88 +1,49 @@
 package dev.greenlight.verifier;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.Field;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordOutput;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 
 /**
- * The checkpoint's entry log: one record per scan, appended and forced to the disk before the
- * verdict is shown, so that a power cut loses nothing the operator has seen. Not thread-safe.
+ * The checkpoint's entry log: one scan record ({@code specs/records.md}) per scan, appended and
+ * forced to the disk before the verdict is shown, so that a power cut loses nothing the operator
+ * has seen. Not thread-safe.
  */
 final class EntryLog implements Closeable {
 
-    static final String[] COLUMNS = {
-        "time", "checkpoint", "direction", "verdict", "reason", "colour", "key_id", "serial", "identity_hash", "temperature",
+    /** The fields of a scan record. */
+    static final Field[] SCAN_FIELDS = {
+        Field.TIME, Field.CHECKPOINT, Field.DIRECTION, Field.DECISION, Field.TEMPERATURE,
     };
 
-    private static final JsonFactory JSON = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-
-    /** One scan, as logged. Fields of an unverified code are null: they are not known to be true. */
-    record Entry(Instant time, String checkpoint, String direction, String verdict, String reason, String colour,
-                 String keyId, String serial, String identityHash, BigDecimal temperature) {
-
-        String[] values() {
-            return new String[] {
-                time.toString(), checkpoint, direction, verdict, reason, colour, keyId, serial, identityHash,
-                temperature == null ? null : temperature.toPlainString(),
-            };
-        }
-    }
-
     private final FileChannel channel;
-    private final RecordFormat format;
+    private final RecordOutput records;
 
-    private EntryLog(FileChannel channel, RecordFormat format) {
+    private EntryLog(FileChannel channel, RecordOutput records) {
         this.channel = channel;
-        this.format = format;
+        this.records = records;
     }
 
     static EntryLog open(Path file, RecordFormat format) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        EntryLog log = new EntryLog(channel, format);
-        if (format == RecordFormat.CSV && channel.size() == 0) {
-            log.writeAndForce(String.join(",", COLUMNS) + "\n");
+        EntryLog log = new EntryLog(channel, RecordOutput.of(format, CsvDelimiter.DEFAULT, Field.VERIFICATION, SCAN_FIELDS));
+        if (channel.size() == 0) {
+            log.writeAndForce(log.records.header());
         }
         return log;
     }
 
-    void append(Entry entry) throws IOException {
-        StringWriter line = new StringWriter(256);
-        String[] values = entry.values();
-        if (format == RecordFormat.JSONL) {
-            try (JsonGenerator json = JSON.createGenerator(line)) {
-                json.writeStartObject();
-                for (int i = 0; i < COLUMNS.length; i++) {
-                    if (values[i] == null) {
-                        json.writeNullField(COLUMNS[i]);
-                    } else if (i == COLUMNS.length - 1) {
-                        json.writeNumberField(COLUMNS[i], entry.temperature());
-                    } else {
-                        json.writeStringField(COLUMNS[i], values[i]);
-                    }
-                }
-                json.writeEndObject();
-            }
-        } else {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    line.write(',');
-                }
-                if (values[i] != null) {
-                    RecordFormat.csvField(line, values[i]);
-                }
-            }
-        }
-        line.write('\n');
-        writeAndForce(line.toString());
+    void append(Record entry) throws IOException {
+        writeAndForce(records.format(entry));
     }
 
     private void writeAndForce(String text) throws IOException {

@@ -4,16 +4,18 @@ import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.Field;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordOutput;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.CodeClaims;
 import dev.greenlight.codec.CodeFormatException;
 import dev.greenlight.codec.UnverifiedCode;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.HexFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,10 +28,15 @@ import picocli.CommandLine.Parameters;
 @ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR})
 final class InspectCommand extends VerifierCommand {
 
+    private static final String UNVERIFIED = "UNVERIFIED: signature, key and times NOT checked; use 'verify' to decide";
+    private static final RecordOutput RECORDS = RecordOutput.of(RecordFormat.JSONL, CsvDelimiter.DEFAULT,
+            Field.VERIFICATION, Field.SIGNATURE);
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "CODE", description = "The code text, or '-' for stdin (the default).")
     private String code;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", description = "Print one JSON object instead of text: a record of specs/records.md, "
+            + "verdict UNVERIFIED (or REJECTED if the text is not a code).")
     private boolean json;
 
     @Override
@@ -57,7 +64,7 @@ final class InspectCommand extends VerifierCommand {
         } else {
             CodeClaims claims = unverified.claims();
             Ansi ansi = new Ansi(context().colourOnStdout());
-            out.println(ansi.rejected("UNVERIFIED: signature, key and times NOT checked; use 'verify' to decide"));
+            out.println(ansi.rejected(UNVERIFIED));
             out.println("  colour         " + claims.colour() + " (unverified)");
             out.println("  issued at      " + claims.issuedAt());
             out.println("  expires at     " + claims.expiresAt());
@@ -87,27 +94,10 @@ final class InspectCommand extends VerifierCommand {
     }
 
     private static String json(UnverifiedCode code, CodeFormatException error) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
-            json.writeStartObject();
-            json.writeBooleanField("verified", false);
-            if (code == null) {
-                json.writeStringField("reason", error.reason().name());
-                json.writeStringField("message", error.getMessage());
-            } else {
-                CodeClaims claims = code.claims();
-                json.writeStringField("colour", claims.colour().name());
-                json.writeStringField("key_id", claims.keyId().toString());
-                json.writeStringField("serial", claims.serial().toString());
-                json.writeStringField("identity_hash", claims.identityHash().toString());
-                json.writeStringField("issued_at", claims.issuedAt().toString());
-                json.writeStringField("expires_at", claims.expiresAt().toString());
-                json.writeStringField("signature", HexFormat.of().formatHex(code.signature()));
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text + "\n";
+        Record record = code == null
+                ? Record.builder(Verdict.REJECTED).reason(error.reason()).message(error.getMessage()).build()
+                : Record.builder(Verdict.UNVERIFIED).message(UNVERIFIED).claims(code.claims())
+                        .signature(HexFormat.of().formatHex(code.signature())).build();
+        return RECORDS.format(record);
     }
 }

@@ -9,11 +9,13 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import dev.greenlight.cli.records.InputProblem;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +24,10 @@ import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * Reads the text of a QR code from an image file (PNG, JPEG, anything ImageIO reads). Tries the
@@ -34,13 +39,28 @@ final class QrImageDecoder {
 
     /** Larger images are read subsampled: a QR needs a few pixels per module, not 48 MP. */
     static final long MAX_DECODED_PIXELS = 12_000_000L;
-    /** Declared sizes beyond this are refused outright: no camera takes them, a decompression bomb does. */
-    static final long MAX_DECLARED_PIXELS = 1_000_000_000L;
     /**
-     * Nor is a side longer than this: readers allocate whole rows (PNG: two, up to 8 bytes a pixel)
-     * before subsampling, so a 200,000,000 x 1 header would cost 3 GB while under the pixel cap.
+     * Declared sizes beyond this are refused before any pixel is read: a phone camera's default
+     * output is 12 to 50 MP (the 108 and 200 MP sensors bin to 12 MP unless asked otherwise), and a
+     * QR code needs a few pixels per module. A decompression bomb declares far more: the time to
+     * inflate a PNG and the memory of a progressive JPEG grow with the declared size, whatever the
+     * subsampling.
      */
-    static final int MAX_DECLARED_SIDE = 1 << 16;
+    static final long MAX_DECLARED_PIXELS = 50_000_000L;
+    /**
+     * Nor is a side longer than this (four times a 50 MP photo's long side): readers allocate whole
+     * rows before subsampling, so a 200,000,000 x 1 header would cost gigabytes while under the
+     * pixel cap.
+     */
+    static final int MAX_DECLARED_SIDE = 16_384;
+    /**
+     * A progressive JPEG is decoded by libjpeg, outside the Java heap, into a coefficient buffer of
+     * the whole declared image (about 2 to 6 bytes a pixel) before the first row comes out, and
+     * subsampling does not shrink it: a 519-byte file declaring 65,500 x 15,266 pixels cost 3.1 GB
+     * of RSS under -Xmx256m. Cameras write baseline JPEGs; a progressive one is a web re-encoding, so
+     * it is read only up to this size (at most about 100 MB outside the heap).
+     */
+    static final long MAX_PROGRESSIVE_JPEG_PIXELS = 16_000_000L;
     /** A phone photo is a few megabytes; an image file larger than this is not one to scan. */
     static final long MAX_FILE_BYTES = 64L << 20;
 
@@ -122,8 +142,12 @@ final class QrImageDecoder {
                 int height = reader.getHeight(0);
                 long pixels = (long) width * height;
                 if (pixels > MAX_DECLARED_PIXELS || Math.max(width, height) > MAX_DECLARED_SIDE) {
-                    throw new ImageFailure(InputProblem.IMAGE_TOO_LARGE,
-                            "image of " + width + "x" + height + " pixels is too large");
+                    throw new ImageFailure(InputProblem.IMAGE_TOO_LARGE, "image of " + width + "x" + height
+                            + " pixels is too large (at most " + MAX_DECLARED_PIXELS + " pixels and " + MAX_DECLARED_SIDE + " a side)");
+                }
+                if (pixels > MAX_PROGRESSIVE_JPEG_PIXELS && isProgressiveJpeg(reader)) {
+                    throw new ImageFailure(InputProblem.IMAGE_TOO_LARGE, "progressive JPEG of " + width + "x" + height
+                            + " pixels is too large (at most " + MAX_PROGRESSIVE_JPEG_PIXELS + " pixels; cameras write baseline JPEGs)");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (pixels > MAX_DECODED_PIXELS) {
@@ -141,6 +165,29 @@ final class QrImageDecoder {
             throw new ImageFailure(InputProblem.NOT_AN_IMAGE, "cannot decode the image: " + describe(e));
         }
     }
+
+    /**
+     * Whether the reader's image is a progressive JPEG (SOF2, "process" 2 in the JPEG plugin's
+     * metadata). The metadata is read from the header: no pixel is decoded.
+     */
+    private static boolean isProgressiveJpeg(ImageReader reader) throws IOException {
+        if (!"jpeg".equalsIgnoreCase(reader.getFormatName())) {
+            return false;
+        }
+        IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null || !Arrays.asList(metadata.getMetadataFormatNames()).contains(JPEG_METADATA)) {
+            return true; // cannot tell: treat as the costly kind
+        }
+        NodeList frames = ((Element) metadata.getAsTree(JPEG_METADATA)).getElementsByTagName("sof");
+        for (int i = 0; i < frames.getLength(); i++) {
+            if ("2".equals(((Element) frames.item(i)).getAttribute("process"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
     private static String describe(Exception e) {
         return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();

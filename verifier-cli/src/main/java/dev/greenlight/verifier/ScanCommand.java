@@ -5,6 +5,10 @@ import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordFormatConverter;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
@@ -63,7 +67,7 @@ final class ScanCommand extends VerifierCommand {
             description = "Append every scan to this entry log, synced to disk before the verdict is shown.")
     private Path log;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", converter = FormatConverter.class,
+    @Option(names = "--log-format", paramLabel = "FORMAT", converter = RecordFormatConverter.class,
             description = "jsonl or csv (default: csv if the log file name ends in .csv, else jsonl).")
     private RecordFormat logFormat;
 
@@ -83,8 +87,19 @@ final class ScanCommand extends VerifierCommand {
     private Duration repeatWindow;
 
     /** What the operator is told, and what is logged. */
-    private record Decision(boolean pass, String reason, String action, VerifiedCode code, BigDecimal temperature,
+    private record Decision(boolean pass, String reason, String action, Outcome outcome, BigDecimal temperature,
                             String note) {
+
+        /** The verified code, or null. */
+        VerifiedCode code() {
+            return outcome.code();
+        }
+
+        /** The entry log's record: the outcome's, with the gate's decision, its reason and its action as the message. */
+        Record.Builder record() {
+            return outcome.record().decision(pass).reason(reason)
+                    .message(note == null ? action : action + " " + note).temperature(temperature);
+        }
     }
 
     private record Seen(Instant at, Decision decision) {
@@ -108,8 +123,7 @@ final class ScanCommand extends VerifierCommand {
         Verifier verifier = trust.verifier(context(), clock);
         EntryLog entryLog = null;
         if (log != null) {
-            RecordFormat format = logFormat != null ? logFormat
-                    : log.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? RecordFormat.CSV : RecordFormat.JSONL;
+            RecordFormat format = logFormat != null ? logFormat : RecordFormat.byFileName(log.getFileName().toString(), RecordFormat.JSONL);
             try {
                 entryLog = EntryLog.open(log, format);
             } catch (IOException e) {
@@ -172,20 +186,15 @@ final class ScanCommand extends VerifierCommand {
         }
         Decision decision;
         if (line.tooLong()) {
-            decision = unreadable(InputProblem.LINE_TOO_LONG.name());
+            decision = unreadable(Outcome.unreadable(InputProblem.LINE_TOO_LONG,
+                    "line too long: more than the limit of " + MAX_LINE_BYTES + " bytes"));
         } else if (text == null) {
-            decision = unreadable(InputProblem.NOT_UTF8.name());
+            decision = unreadable(Outcome.unreadable(InputProblem.NOT_UTF8, "not UTF-8 text (binary data?)"));
         } else {
             decision = decide(verifier, code, inlineTemperature, reader);
         }
         if (entryLog != null) {
-            VerifiedCode verified = decision.code();
-            entryLog.append(new EntryLog.Entry(now, checkpoint, dir, decision.pass() ? "PASS" : "DENY", decision.reason(),
-                    verified == null ? null : verified.colour().name(),
-                    verified == null ? null : verified.keyId().toString(),
-                    verified == null ? null : verified.serial().toString(),
-                    verified == null ? null : verified.identityHash().toString(),
-                    decision.temperature()));
+            entryLog.append(decision.record().time(now).checkpoint(checkpoint).direction(dir).build());
         }
         if (decision.pass()) {
             passed++;
@@ -218,9 +227,9 @@ final class ScanCommand extends VerifierCommand {
         }
     }
 
-    private static Decision unreadable(String reason) {
-        return new Decision(false, reason, "Not a readable code: scan again, or ask the holder to refresh the code.",
-                null, null, null);
+    private static Decision unreadable(Outcome outcome) {
+        return new Decision(false, outcome.reason(), "Not a readable code: scan again, or ask the holder to refresh the code.",
+                outcome, null, null);
     }
 
     private Decision decide(Verifier verifier, String code, String inlineTemperature, LineReader reader) throws IOException {
@@ -231,13 +240,13 @@ final class ScanCommand extends VerifierCommand {
             if (temperature == null) {
                 return new Decision(false, "TEMPERATURE_INVALID",
                         "Temperature '" + CodeTexts.printable(inlineTemperature.strip()) + "' is not a reading: measure again and rescan.",
-                        outcome.code(), null, null);
+                        outcome, null, null);
             }
         }
         if (!outcome.isValid()) {
             return new Decision(false, outcome.reason(),
                     "Code not valid (" + outcome.reason() + "): ask the holder to refresh the code in the app.",
-                    null, temperature, CodeTexts.printable(outcome.message()));
+                    outcome, temperature, CodeTexts.printable(outcome.message()));
         }
         VerifiedCode verified = outcome.code();
         if (temperature == null && promptTemperature && verified.colour() == Colour.GREEN) {
@@ -245,7 +254,7 @@ final class ScanCommand extends VerifierCommand {
             temperature = promptTemperature(reader);
             if (temperature == null) {
                 return new Decision(false, "TEMPERATURE_INVALID", "No valid temperature reading: measure again and rescan.",
-                        verified, null, null);
+                        outcome, null, null);
             }
         }
         String feverNote = temperature != null && temperature.compareTo(FEVER_CELSIUS) >= 0
@@ -253,19 +262,19 @@ final class ScanCommand extends VerifierCommand {
                 : null;
         switch (verified.colour()) {
             case RED:
-                return new Decision(false, "RED_CODE", "Red code: refer the holder to control staff.", verified, temperature, feverNote);
+                return new Decision(false, "RED_CODE", "Red code: refer the holder to control staff.", outcome, temperature, feverNote);
             case YELLOW:
                 if (feverNote != null) {
-                    return new Decision(false, "FEVER", feverNote, verified, temperature,
+                    return new Decision(false, "FEVER", feverNote, outcome, temperature,
                             "Yellow code: home isolation and daily health check-in.");
                 }
                 return new Decision(false, "YELLOW_CODE", "Yellow code: home isolation and daily health check-in. Do not admit.",
-                        verified, temperature, null);
+                        outcome, temperature, null);
             default:
                 if (feverNote != null) {
-                    return new Decision(false, "FEVER", feverNote, verified, temperature, null);
+                    return new Decision(false, "FEVER", feverNote, outcome, temperature, null);
                 }
-                return new Decision(true, null, "Green code, valid: let the holder through.", verified, temperature, null);
+                return new Decision(true, null, "Green code, valid: let the holder through.", outcome, temperature, null);
         }
     }
 

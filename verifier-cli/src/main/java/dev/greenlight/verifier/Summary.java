@@ -1,6 +1,7 @@
 package dev.greenlight.verifier;
 
 import dev.greenlight.cli.Progress;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Colour;
 import java.util.EnumMap;
 import java.util.Map;

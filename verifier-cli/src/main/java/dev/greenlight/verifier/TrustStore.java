@@ -7,6 +7,7 @@ import dev.greenlight.codec.KeyFormatException;
 import dev.greenlight.codec.PemKeys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.nio.ByteBuffer;
 
 /**
  * Loads trusted issuer public keys from files: a JWK Set, a single JWK, or PEM public keys (one or
@@ -33,11 +31,11 @@ import java.nio.ByteBuffer;
  */
 final class TrustStore {
 
-    /** Key files are small; this bounds what a misconfigured path (a disk image, a log) can cost. */
+    /**
+     * Key files are small; this bounds what a misconfigured path (a disk image, a log) can cost.
+     * The same as codec's caps on a JWK Set and a PEM file of several keys.
+     */
     static final int MAX_FILE_BYTES = 1 << 20;
-
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----.*?-----END \\1-----", Pattern.DOTALL);
 
     private TrustStore() {
     }
@@ -97,7 +95,7 @@ final class TrustStore {
             boolean pem = lower.endsWith(".pem") || (!lower.endsWith(".json") && !lower.endsWith(".jwks")
                     && !lower.endsWith(".jwk") && text.stripLeading().startsWith("-----BEGIN"));
             if (pem) {
-                return fromPem(text);
+                return PemKeys.publicKeysFromPem(text);
             }
             if (text.contains("\"keys\"")) {
                 return JwkKeys.publicKeysFromJwks(text);
@@ -106,18 +104,6 @@ final class TrustStore {
         } catch (KeyFormatException e) {
             throw new CliException(ExitCode.KEY_ERROR, "trust file " + file + ": " + e.getMessage());
         }
-    }
-
-    private static List<ECPublicKey> fromPem(String text) {
-        List<ECPublicKey> keys = new ArrayList<>();
-        Matcher matcher = PEM_BLOCK.matcher(text);
-        while (matcher.find()) {
-            keys.add(PemKeys.publicKeyFromPem(matcher.group()));
-        }
-        if (keys.isEmpty()) {
-            throw new KeyFormatException("no PEM block (-----BEGIN PUBLIC KEY-----) found");
-        }
-        return keys;
     }
 
     private static String read(Path file) {

@@ -5,6 +5,12 @@ import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.Field;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordOutput;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
@@ -33,6 +39,8 @@ final class VerifyCommand extends VerifierCommand {
     /** Far more than any code; bounds what a mistaken pipe (a disk image) can cost. */
     static final int MAX_STDIN_BYTES = 64 * 1024;
 
+    private static final RecordOutput RECORDS = RecordOutput.of(RecordFormat.JSONL, CsvDelimiter.DEFAULT, Field.VERIFICATION);
+
     @Mixin
     private TrustOptions trust;
 
@@ -50,7 +58,7 @@ final class VerifyCommand extends VerifierCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Source source;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", description = "Print one JSON object instead of text: a record of specs/records.md.")
     private boolean json;
 
     @Override
@@ -70,7 +78,7 @@ final class VerifyCommand extends VerifierCommand {
         if (outcome.isValid()) {
             return ExitCode.OK;
         }
-        return outcome.verdict() == Verdict.UNREADABLE ? ExitCode.IO_ERROR : ExitCode.SOME_FAILED;
+        return outcome.verdict() == Verdict.INPUT_ERROR ? ExitCode.IO_ERROR : ExitCode.SOME_FAILED;
     }
 
     /**
@@ -117,9 +125,7 @@ final class VerifyCommand extends VerifierCommand {
     private void print(Outcome outcome) {
         PrintWriter out = out();
         if (json) {
-            StringWriter record = new StringWriter();
-            RecordFormat.JSONL.write(record, null, null, outcome);
-            out.print(record);
+            out.print(RECORDS.format(outcome.record().build()));
             out.flush();
             return;
         }

@@ -85,7 +85,7 @@ class BulkCommandTest {
         }
         assertEquals(spaced.claims().serial().toString(), records.get(2).get("serial").asText());
         assertTrue(records.get(4).get("message").asText().contains("line too long"));
-        assertEquals("UNREADABLE", records.get(3).get("verdict").asText());
+        assertEquals("INPUT_ERROR", records.get(3).get("verdict").asText());
         assertEquals("REJECTED", records.get(6).get("verdict").asText());
         assertTrue(result.err().contains("9 records"), result.err());
         assertTrue(result.err().contains("EMPTY_LINE 2"), result.err());
@@ -116,7 +116,7 @@ class BulkCommandTest {
             if (i % 7 == 0) {
                 assertEquals("MALFORMED", record.get("reason").asText());
             } else {
-                assertEquals(codes[i % 3].claims().colour().name(), record.get("colour").asText(), "line " + (i + 1));
+                assertEquals(codes[i % 3].claims().colour().name().toLowerCase(java.util.Locale.ROOT), record.get("colour").asText(), "line " + (i + 1));
             }
         }
     }
@@ -138,8 +138,8 @@ class BulkCommandTest {
         assertEquals("", result.out(), "records go to the file, not stdout");
         List<String> rows = Files.readAllLines(output);
         assertEquals(21, rows.size());
-        assertEquals("line,verdict,reason,message,colour,key_id,serial,identity_hash,issued_at,expires_at", rows.get(0));
-        assertTrue(rows.get(1).startsWith("1,VALID,,valid,GREEN,"), rows.get(1));
+        assertEquals("schema,line,verdict,reason,message,colour,key_id,serial,identity_hash,issued_at,expires_at", rows.get(0));
+        assertTrue(rows.get(1).startsWith("greenlight.record/1,1,VALID,,valid,green,"), rows.get(1));
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".partial")), "no temporary file left");
         }
@@ -157,9 +157,9 @@ class BulkCommandTest {
 
         assertEquals(1, lines.exitCode());
         String row = lines.out().split("\n")[1];
-        assertTrue(row.startsWith("1,REJECTED,MALFORMED,\"the text has 1104 characters, more than"), row);
-        assertTrue(files.out().startsWith("file,verdict,"), files.out());
-        assertTrue(files.out().split("\n")[1].startsWith("\"say \"\"hi\"\", ok.txt\",UNREADABLE,NOT_AN_IMAGE,"), files.out());
+        assertTrue(row.startsWith("greenlight.record/1,1,REJECTED,MALFORMED,\"the text has 1104 characters, more than"), row);
+        assertTrue(files.out().startsWith("schema,file,verdict,"), files.out());
+        assertTrue(files.out().split("\n")[1].startsWith("greenlight.record/1,\"say \"\"hi\"\", ok.txt\",INPUT_ERROR,NOT_AN_IMAGE,"), files.out());
     }
 
     @Test
@@ -238,7 +238,7 @@ class BulkCommandTest {
         List<JsonNode> records = records(result.out());
         assertEquals(7, records.size(), result.out());
         String[] files = {"a-green.png", "b-red.jpg", "c-notes.txt", "d-empty.png", "e-truncated.png", "f-blank.png", "h-dangling.png"};
-        String[] outcomes = {"GREEN", "RED", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NO_QR_CODE", "UNREADABLE_FILE"};
+        String[] outcomes = {"green", "red", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NOT_AN_IMAGE", "NO_QR_CODE", "UNREADABLE_FILE"};
         for (int i = 0; i < files.length; i++) {
             JsonNode record = records.get(i);
             assertEquals(files[i], record.get("file").asText());

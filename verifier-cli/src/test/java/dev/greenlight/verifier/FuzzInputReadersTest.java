@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.greenlight.cli.LineReader;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.greenlight.cli.CliException;
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.IdentitySecret;
@@ -30,6 +36,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,9 +46,9 @@ import java.util.Set;
 
 /**
  * Fuzz targets for what {@code gl-verify} reads from outside: lines of a code list
- * ({@link LineReader}), their text ({@link CodeTexts}) and image files ({@link QrImageDecoder}).
- * Property: every input byte is accounted for in exactly one line, every line yields exactly one
- * outcome, and only the typed failures come out: no exception.
+ * ({@link LineReader}), their text ({@link CodeTexts}), image files ({@link QrImageDecoder}) and
+ * trust files ({@link TrustStore}). Property: every input byte is accounted for in exactly one line,
+ * every line yields exactly one outcome, and only the typed failures come out: no exception.
  *
  * <p>In {@code ./mvnw -B verify} these run in Jazzer's regression mode over the committed corpus in
  * {@code src/test/resources/dev/greenlight/verifier/FuzzInputReadersTestInputs/<method>/}. To fuzz
@@ -166,7 +173,7 @@ class FuzzInputReadersTest {
         }
         if (read.failure() != null) {
             assertEquals(read.failure(), outcome);
-            assertEquals(Verdict.UNREADABLE, outcome.verdict());
+            assertEquals(Verdict.INPUT_ERROR, outcome.verdict());
         } else if (outcome.isValid()) {
             assertEquals(GENUINE, read.text(), "only the genuine code verifies");
         } else {
@@ -186,12 +193,40 @@ class FuzzInputReadersTest {
             QrImageDecoder.Read read = QrImageDecoder.read(file);
             assertTrue((read.text() == null) != (read.failure() == null), "exactly one of text and failure");
             if (read.failure() != null) {
-                assertEquals(Verdict.UNREADABLE, read.failure().verdict());
+                assertEquals(Verdict.INPUT_ERROR, read.failure().verdict());
                 assertTrue(IMAGE_FAILURES.contains(read.failure().reason()), read.failure()::toString);
                 assertFalse(read.failure().message().isBlank());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Not a speed assertion but a hang detector: the backtracking PEM pattern this loader used took
+     * 243 s on a 1 MiB trust file; the linear reader needs milliseconds for any file under the cap.
+     */
+    private static final Duration TRUST_FILE_HANG_BOUND = Duration.ofSeconds(2);
+
+    @FuzzTest
+    @DictionaryEntries({"-----BEGIN ", "-----END ", "PUBLIC KEY-----", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", "\"keys\"", "\"kty\""})
+    void trustStore_anyPemFileBytes_keysOrUsageError(byte[] bytes) throws IOException {
+        Path file = Files.createTempFile("fuzz-trust", ".pem");
+        try {
+            Files.write(file, bytes);
+            assertTimeoutPreemptively(TRUST_FILE_HANG_BOUND, () -> {
+                try {
+                    List<ECPublicKey> keys = TrustStore.loadFile(file);
+                    assertFalse(keys.isEmpty(), "a loaded trust file holds at least one key");
+                    TrustedKeys.of(keys);
+                } catch (CliException e) {
+                    // The method keeps its name, which names its seed corpus; a bad trust file is a key error now.
+                    assertEquals(ExitCode.KEY_ERROR, e.exitCode(), e::getMessage);
+                    assertTrue(e.getMessage().contains(file.toString()), "the message names the file: " + e.getMessage());
+                }
+            });
         } finally {
             Files.deleteIfExists(file);
         }

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
+import dev.greenlight.codec.P256KeyPairs;
+import dev.greenlight.codec.PemKeys;
 
 /**
  * Writes the seed corpus of {@link FuzzInputReadersTest}. Run from the module directory after
@@ -52,6 +56,7 @@ final class FuzzSeedWriter {
         write(image, "seed-png-header-20000x20000", HostileImages.pngHeaderOnly(20_000, 20_000, 64));
         write(image, "seed-png-header-200000000x1", HostileImages.pngHeaderOnly(200_000_000, 1, 64));
         write(image, "seed-png-signature-only", HostileImages.PNG_SIGNATURE);
+        write(image, "seed-progressive-jpeg-65500x15266", HostileImages.progressiveJpegDeclaring(65_500, 15_266));
         write(image, "seed-text-not-an-image", "GL1: this is not an image\n".getBytes(StandardCharsets.US_ASCII));
         write(image, "seed-empty", new byte[0]);
         // A BMP header claiming 60000 x 60000 pixels and nothing after it.
@@ -66,6 +71,16 @@ final class FuzzSeedWriter {
         bmp[26] = 1;
         bmp[28] = 24;
         write(image, "seed-bmp-header-60000x60000", bmp);
+        String trust = "trustStore_anyPemFileBytes_keysOrUsageError";
+        String pem = PemKeys.publicKeyToPem((ECPublicKey) P256KeyPairs.generate(new SecureRandom()).getPublic());
+        String other = PemKeys.publicKeyToPem((ECPublicKey) P256KeyPairs.generate(new SecureRandom()).getPublic());
+        write(trust, "seed-one-key", pem.getBytes(StandardCharsets.US_ASCII));
+        write(trust, "seed-two-keys-text-between", ("issuer A\n" + pem + "issuer B\r\n" + other).getBytes(StandardCharsets.US_ASCII));
+        write(trust, "seed-second-unterminated", (pem + other.substring(0, 60)).getBytes(StandardCharsets.US_ASCII));
+        write(trust, "seed-many-begins", "-----BEGIN PUBLIC KEY-----\n".repeat(2000).getBytes(StandardCharsets.US_ASCII));
+        write(trust, "seed-bom-then-pem", ("\uFEFF" + pem).getBytes(StandardCharsets.UTF_8));
+        write(trust, "seed-not-utf8", new byte[] {'-', '-', (byte) 0xFF, (byte) 0xFE});
+        write(trust, "seed-empty", new byte[0]);
         write(image, "seed-gif-header", "GIF89a\u0010\u0000\u0010\u0000\u0000\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1));
     }
 

@@ -139,7 +139,7 @@ class HostileBulkLinesTest {
             String record;
             while ((record = reader.readLine()) != null) {
                 records++;
-                assertTrue(record.startsWith("{\"line\":" + records + ","), record);
+                assertTrue(record.startsWith("{\"schema\":\"greenlight.record/1\",\"line\":" + records + ","), record);
                 valids += record.contains("\"verdict\":\"VALID\"") ? 1 : 0;
                 tooLong += record.contains("\"reason\":\"LINE_TOO_LONG\"") ? 1 : 0;
             }

@@ -3,6 +3,7 @@ package dev.greenlight.verifier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +50,7 @@ class HostileImageTest {
     }
 
     private static void assertUnreadable(JsonNode record, Set<String> reasons) {
-        assertEquals("UNREADABLE", record.get("verdict").asText(), record::toString);
+        assertEquals("INPUT_ERROR", record.get("verdict").asText(), record::toString);
         assertTrue(reasons.contains(record.get("reason").asText()), record::toString);
         assertFalse(record.get("message").asText().isBlank(), record::toString);
     }
@@ -66,7 +67,7 @@ class HostileImageTest {
 
     @Test
     void verify_pngHeaderClaimingOneRowOf200MillionPixels_isImageTooLarge() throws IOException {
-        // Under the total-pixel cap, but the PNG reader needs two rows of 200 MB before reading a byte.
+        // One row: the PNG reader would allocate two rows of 200 MB before reading a byte.
         Path png = dir.resolve("wide.png");
         Files.write(png, HostileImages.pngHeaderOnly(200_000_000, 1, 200));
 
@@ -123,13 +124,14 @@ class HostileImageTest {
         byte[] junk = new byte[32 * 1024];
         new Random(7).nextBytes(junk);
         Files.write(images.resolve("f-junk.png"), junk);
-        Files.write(images.resolve("g-complete-8000x8000.png"), HostileImages.pngComplete(8_000, 8_000));
+        // Complete and under the pixel cap (49 MP): read subsampled, searched, and no QR found.
+        Files.write(images.resolve("g-complete-7000x7000.png"), HostileImages.pngComplete(7_000, 7_000));
         Fixtures.writePng(Fixtures.render(fx.issue(Colour.YELLOW).text(), 4), images.resolve("h-yellow.png"));
         return images;
     }
 
     private static final String[] HOSTILE_FILES = {"a-green.png", "b-bomb-20000.png", "c-wide.png", "d-tall.png",
-        "e-cut.jpg", "f-junk.png", "g-complete-8000x8000.png", "h-yellow.png"};
+        "e-cut.jpg", "f-junk.png", "g-complete-7000x7000.png", "h-yellow.png"};
 
     private static void assertHostileRecords(List<JsonNode> records) {
         assertEquals(HOSTILE_FILES.length, records.size(), "one record per file: " + records);
@@ -183,5 +185,62 @@ class HostileImageTest {
             }
         }
         return records;
+    }
+
+    // ---- memory outside the heap: measured on a forked JVM, not only its heap
+
+    /** Today's figure was 3.1 GB for one such file and 9 GB for three; a JVM at -Xmx256m needs a few hundred MB. */
+    private static final long MAX_PEAK_RSS_KIB = 700L * 1024;
+
+    @Test
+    void verify_progressiveJpegDeclaring65500x15266_refusedInAForkedJvmWithBoundedRss() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "no /proc: cannot read a process's peak RSS");
+        Path jpeg = dir.resolve("bomb.jpg");
+        Files.write(jpeg, HostileImages.progressiveJpegDeclaring(65_500, 15_266));
+        Path out = dir.resolve("out.jsonl");
+        Path err = dir.resolve("err.txt");
+
+        Process process = HostileProcesses.verifierCli("256m", List.of("verify", "--json", "--trust", fx.jwks.toString(),
+                "--image", jpeg.toString()), out, err);
+        long peakKiB = HostileProcesses.waitForPeakRssKiB(process, 120);
+
+        String errors = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(3, process.exitValue(), errors);
+        assertEquals("IMAGE_TOO_LARGE", records(Files.readString(out, StandardCharsets.UTF_8)).get(0).get("reason").asText());
+        assertTrue(peakKiB > 0 && peakKiB < MAX_PEAK_RSS_KIB, "peak RSS " + peakKiB + " KiB");
+        System.out.println("verify --image on a progressive JPEG declaring 65,500 x 15,266: peak RSS " + peakKiB + " KiB");
+    }
+
+    @Test
+    void bulk_imagesAtAndOverTheCapsInAForkedJvm_oneRecordEachWithBoundedRss() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "no /proc: cannot read a process's peak RSS");
+        Path images = Files.createDirectories(dir.resolve("caps"));
+        byte[] bomb = HostileImages.progressiveJpegDeclaring(65_500, 15_266);
+        Files.write(images.resolve("a-bomb.jpg"), bomb);
+        Files.write(images.resolve("b-bomb.jpg"), bomb);
+        Files.write(images.resolve("c-bomb.jpg"), bomb);
+        // Progressive at its cap (16 MP), and one row over it.
+        Files.write(images.resolve("d-progressive-at-cap.jpg"), HostileImages.progressiveJpegDeclaring(4_000, 4_000));
+        Files.write(images.resolve("e-progressive-over-cap.jpg"), HostileImages.progressiveJpegDeclaring(4_000, 4_001));
+        // A complete PNG at the pixel cap (50 MP), which is inflated in full.
+        Files.write(images.resolve("f-complete-at-cap.png"), HostileImages.pngComplete(10_000, 5_000));
+        Path out = dir.resolve("out.jsonl");
+        Path err = dir.resolve("err.txt");
+
+        Process process = HostileProcesses.verifierCli("256m", List.of("bulk", "--trust", fx.jwks.toString(),
+                "--threads", "2", images.toString()), out, err);
+        long peakKiB = HostileProcesses.waitForPeakRssKiB(process, 180);
+
+        String errors = Files.readString(err, StandardCharsets.UTF_8);
+        assertFalse(errors.contains("OutOfMemoryError"), errors);
+        List<JsonNode> records = records(Files.readString(out, StandardCharsets.UTF_8));
+        assertEquals(6, records.size(), records::toString);
+        for (int i : new int[] {0, 1, 2, 4}) {
+            assertEquals("IMAGE_TOO_LARGE", records.get(i).get("reason").asText(), records.get(i)::toString);
+        }
+        assertUnreadable(records.get(3), Set.of("NOT_AN_IMAGE", "NO_QR_CODE"));
+        assertEquals("NO_QR_CODE", records.get(5).get("reason").asText(), records.get(5)::toString);
+        assertTrue(peakKiB > 0 && peakKiB < MAX_PEAK_RSS_KIB, "peak RSS " + peakKiB + " KiB");
+        System.out.println("bulk over 6 images at and over the caps: peak RSS " + peakKiB + " KiB");
     }
 }

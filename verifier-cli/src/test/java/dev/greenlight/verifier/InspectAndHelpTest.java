@@ -39,14 +39,17 @@ class InspectAndHelpTest {
     }
 
     @Test
-    void inspect_json_saysVerifiedFalse() throws IOException {
+    void inspect_json_saysUnverified() throws IOException {
         IssuedCode code = fx.issue(Colour.GREEN);
 
         Fixtures.Result result = Fixtures.run(fx.context(code.text() + "\n"), "inspect", "--json");
 
         assertEquals(0, result.exitCode(), result.err());
         JsonNode json = new ObjectMapper().readTree(result.out());
-        assertEquals(false, json.get("verified").asBoolean(true));
+        assertEquals("UNVERIFIED", json.get("verdict").asText());
+        assertEquals("greenlight.record/1", json.get("schema").asText());
+        assertEquals("green", json.get("colour").asText());
+        assertTrue(json.get("message").asText().contains("NOT checked"));
         assertEquals(code.claims().identityHash().toString(), json.get("identity_hash").asText());
     }
 
@@ -72,6 +75,9 @@ class InspectAndHelpTest {
             assertEquals(code != ExitCode.ALREADY_EXISTS && code != ExitCode.INVALID_INPUT && code != ExitCode.SELF_CHECK_FAILED,
                     listed, code + " in " + root.out());
         }
+        // picocli pads the codes to the widest, "70".
+        assertTrue(root.out().matches("(?s).*\\n +2 +invalid command line.*"), root.out());
+        assertTrue(root.out().matches("(?s).*\\n +70 +internal error.*"), root.out());
     }
 
     @Test

@@ -55,7 +55,7 @@ class IssuerToVerifierImageTest {
         JsonNode fromText = verifyJson(code);
 
         assertEquals("VALID", fromImage.get("verdict").asText(), fromImage.toString());
-        assertEquals("GREEN", fromImage.get("colour").asText());
+        assertEquals("green", fromImage.get("colour").asText());
         assertEquals(fromText, fromImage);
     }
 

@@ -131,20 +131,26 @@ class ScanCommandTest {
 
         List<JsonNode> entries = readLog(log);
         assertEquals(7, entries.size(), "repeat and empty line not logged");
-        String[] verdictColumn = {"PASS", "DENY", "DENY", "DENY", "DENY", "DENY", "PASS"};
+        String[] decisions = {"PASS", "DENY", "DENY", "DENY", "DENY", "DENY", "PASS"};
+        String[] codeVerdicts = {"VALID", "VALID", "VALID", "REJECTED", "REJECTED", "VALID", "VALID"};
         String[] reasons = {null, "YELLOW_CODE", "RED_CODE", "EXPIRED", "MALFORMED", "FEVER", null};
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
-            assertEquals(verdictColumn[i], entry.get("verdict").asText(), entry.toString());
-            assertEquals(reasons[i], entry.get("reason").isNull() ? null : entry.get("reason").asText(), entry.toString());
+            assertEquals(decisions[i], entry.get("decision").asText(), entry.toString());
+            assertEquals(codeVerdicts[i], entry.get("verdict").asText(), entry.toString());
+            assertEquals(reasons[i], entry.has("reason") ? entry.get("reason").asText() : null, entry.toString());
+            assertEquals("greenlight.record/1", entry.get("schema").asText());
+            assertFalse(entry.get("message").asText().isBlank(), entry.toString());
             assertEquals("north-gate", entry.get("checkpoint").asText());
             assertEquals("out", entry.get("direction").asText());
             assertEquals(Fixtures.NOW.toString(), entry.get("time").asText());
         }
         assertEquals(green.claims().identityHash().toString(), entries.get(0).get("identity_hash").asText());
         assertEquals(green.claims().serial().toString(), entries.get(0).get("serial").asText());
-        assertEquals("GREEN", entries.get(0).get("colour").asText());
-        assertTrue(entries.get(3).get("identity_hash").isNull(), "a rejected code's fields are not trusted, not logged");
+        assertEquals("green", entries.get(0).get("colour").asText());
+        assertEquals(expired.claims().expiresAt().toString(), entries.get(3).get("expires_at").asText(),
+                "an expired code's signature checked out: its claims are logged");
+        assertFalse(entries.get(4).has("identity_hash"), "a malformed code's fields are not trusted, not logged");
         assertEquals(new BigDecimal("37.3"), entries.get(5).get("temperature").decimalValue());
         assertEquals(new BigDecimal("36.8"), entries.get(6).get("temperature").decimalValue());
         assertTrue(result.err().contains("2 PASS, 5 DENY; 1 repeats"), result.err());
@@ -190,10 +196,11 @@ class ScanCommandTest {
         assertEquals(3, result.err().split("Temperature \\(°C\\)", -1).length - 1, "one prompt per reading: " + result.err());
         List<String> rows = Files.readAllLines(log);
         assertEquals(4, rows.size());
-        assertEquals(String.join(",", EntryLog.COLUMNS), rows.get(0));
-        assertTrue(rows.get(1).contains(",PASS,,GREEN,") && rows.get(1).endsWith(",36.6"), rows.get(1));
-        assertTrue(rows.get(2).contains(",DENY,FEVER,GREEN,") && rows.get(2).endsWith(",37.9"), rows.get(2));
-        assertTrue(rows.get(3).contains(",DENY,YELLOW_CODE,YELLOW,") && rows.get(3).endsWith(","), rows.get(3));
+        assertEquals("schema,time,checkpoint,direction,verdict,decision,reason,message,colour,key_id,serial,identity_hash,"
+                + "issued_at,expires_at,temperature", rows.get(0));
+        assertTrue(rows.get(1).contains(",VALID,PASS,,") && rows.get(1).contains(",green,") && rows.get(1).endsWith(",36.6"), rows.get(1));
+        assertTrue(rows.get(2).contains(",VALID,DENY,FEVER,") && rows.get(2).contains(",green,") && rows.get(2).endsWith(",37.9"), rows.get(2));
+        assertTrue(rows.get(3).contains(",VALID,DENY,YELLOW_CODE,") && rows.get(3).contains(",yellow,") && rows.get(3).endsWith(","), rows.get(3));
     }
 
     @Test
@@ -209,8 +216,8 @@ class ScanCommandTest {
         List<String> rows = Files.readAllLines(log);
 
         assertEquals(3, rows.size(), rows.toString());
-        assertTrue(rows.get(0).startsWith("time,"));
-        assertFalse(rows.get(2).startsWith("time,"));
+        assertTrue(rows.get(0).startsWith("schema,time,"));
+        assertFalse(rows.get(2).startsWith("schema,"));
     }
 
     @Test

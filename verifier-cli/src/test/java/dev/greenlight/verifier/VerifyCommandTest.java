@@ -72,8 +72,9 @@ class VerifyCommandTest {
         assertEquals(1, result.outLines().size(), result.out());
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertEquals("VALID", json.get("verdict").asText());
-        assertTrue(json.get("reason").isNull());
-        assertEquals("RED", json.get("colour").asText());
+        assertFalse(json.has("reason"), "a valid record has no reason");
+        assertEquals("greenlight.record/1", json.get("schema").asText());
+        assertEquals("red", json.get("colour").asText());
         assertEquals(code.claims().serial().toString(), json.get("serial").asText());
         assertEquals(code.claims().identityHash().toString(), json.get("identity_hash").asText());
         assertEquals(code.claims().issuedAt().toString(), json.get("issued_at").asText());

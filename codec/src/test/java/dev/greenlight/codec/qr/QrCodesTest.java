@@ -61,7 +61,7 @@ class QrCodesTest {
     @Test
     void encode_thenDecodeWithZxing_givesTheSameText() throws Exception {
         for (String code : CODES) {
-            assertEquals(code, decode(withQuietZone(QrCodes.encode(code)), 4));
+            assertEquals(code, decode(QuietZone.around(QrCodes.encode(code)), 4));
         }
     }
 
@@ -132,16 +132,6 @@ class QrCodesTest {
         assertTrue(modules.isDark(0, 0) && modules.isDark(40, 0) && modules.isDark(0, 40));
     }
 
-    private static boolean[][] withQuietZone(QrMatrix modules) {
-        int quiet = QrCodes.QUIET_ZONE_MODULES;
-        boolean[][] dark = new boolean[modules.size() + 2 * quiet][modules.size() + 2 * quiet];
-        for (int y = 0; y < modules.size(); y++) {
-            for (int x = 0; x < modules.size(); x++) {
-                dark[y + quiet][x + quiet] = modules.isDark(x, y);
-            }
-        }
-        return dark;
-    }
 
     /** Each character cell is one module wide and two high; which half is dark depends on the style. */
     private static boolean[][] readTerminal(String rendered, TerminalRenderer.Style style) {

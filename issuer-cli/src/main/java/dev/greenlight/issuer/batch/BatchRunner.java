@@ -1,6 +1,11 @@
 package dev.greenlight.issuer.batch;
 
 import dev.greenlight.cli.Progress;
+import dev.greenlight.cli.records.Field;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordOutput;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.codec.qr.QrMatrix;
 import java.io.IOException;
@@ -24,7 +29,8 @@ import java.util.function.Function;
  * Issues one code per input row, on all cores, writing output records in input order.
  *
  * <p>One thread (the caller's) reads records and cuts them into chunks; a pool of workers turns
- * each chunk into JSON Lines; the caller writes finished chunks in the order it submitted them.
+ * each chunk into output records ({@code specs/records.md}), JSON Lines or CSV; the caller writes
+ * finished chunks in the order it submitted them.
  * At most {@code 4 x threads} chunks are in flight, so memory stays bounded whatever the input
  * size, and a slow output throttles the reading.
  */
@@ -67,15 +73,24 @@ public final class BatchRunner {
         this.pngWriter = pngWriter;
     }
 
+    /** The fields of a batch's output records: the CSV columns. */
+    public static final List<Field> OUTPUT_FIELDS = List.of(Field.SCHEMA, Field.LINE, Field.ROW, Field.ID, Field.VERDICT,
+            Field.REASON, Field.MESSAGE, Field.COLOUR, Field.KEY_ID, Field.SERIAL, Field.IDENTITY_HASH, Field.ISSUED_AT,
+            Field.EXPIRES_AT, Field.CODE, Field.PNG);
+
     /**
+     * @param format         of the input
+     * @param inputDelimiter of CSV input
+     * @param output         how to write the records: made with {@link #OUTPUT_FIELDS}
      * @throws IllegalArgumentException if the input as a whole is unusable (a CSV without a valid header)
      * @throws IOException              if reading or writing fails
      */
-    public BatchSummary run(InputStream in, InputFormat format, OutputStream out, Progress progress)
-            throws IOException {
-        RecordReader reader = new RecordReader(in, format == InputFormat.CSV);
-        RowParser parser = format == InputFormat.CSV ? csvParser(reader) : new JsonRowParser();
+    public BatchSummary run(InputStream in, RecordFormat format, char inputDelimiter, RecordOutput output,
+                            OutputStream out, Progress progress) throws IOException {
+        RecordReader reader = new RecordReader(in, format == RecordFormat.CSV);
+        RowParser parser = format == RecordFormat.CSV ? csvParser(reader, inputDelimiter) : new JsonRowParser();
         RowProcessor processor = new RowProcessor(issuer, parser, validityParser, pngDirectory, pngWriter);
+        out.write(output.header().getBytes(StandardCharsets.UTF_8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "gl-batch-worker");
             thread.setDaemon(true);
@@ -90,7 +105,7 @@ public final class BatchRunner {
             while ((record = reader.next()) != null) {
                 chunk.add(record);
                 if (chunk.size() == chunkRows) {
-                    inFlight.add(submit(pool, processor, chunk));
+                    inFlight.add(submit(pool, processor, output, chunk));
                     chunk = new ArrayList<>(chunkRows);
                     while (inFlight.size() >= maxInFlight) {
                         writeNext(inFlight, out, totals, progress, reader);
@@ -98,7 +113,7 @@ public final class BatchRunner {
                 }
             }
             if (!chunk.isEmpty()) {
-                inFlight.add(submit(pool, processor, chunk));
+                inFlight.add(submit(pool, processor, output, chunk));
             }
             while (!inFlight.isEmpty()) {
                 writeNext(inFlight, out, totals, progress, reader);
@@ -110,33 +125,36 @@ public final class BatchRunner {
         }
     }
 
-    private static CsvRowParser csvParser(RecordReader reader) throws IOException {
+    private static CsvRowParser csvParser(RecordReader reader, char delimiter) throws IOException {
         InputRecord header = reader.nextHeader();
         if (header == null) {
             throw new IllegalArgumentException("The CSV input is empty: it needs a header line naming the columns "
                     + Column.NAMES_HELP);
         }
         if (header.problem() != null) {
-            throw new IllegalArgumentException("The CSV header is unusable: " + header.problem().reason());
+            throw new IllegalArgumentException("The CSV header is unusable: " + header.problem().message());
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(header.bytes())).toString();
-            return CsvRowParser.fromHeader(text);
+            return CsvRowParser.fromHeader(text, header.line(), delimiter);
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("The CSV header is not valid UTF-8");
         }
     }
 
-    private static Future<ChunkResult> submit(ExecutorService pool, RowProcessor processor, List<InputRecord> chunk) {
+    private static Future<ChunkResult> submit(ExecutorService pool, RowProcessor processor, RecordOutput output,
+                                              List<InputRecord> chunk) {
         return pool.submit(() -> {
-            StringBuilder text = new StringBuilder(chunk.size() * 400);
+            List<Record> records = new ArrayList<>(chunk.size());
             int issued = 0;
             for (InputRecord record : chunk) {
-                if (processor.process(record, text)) {
+                Record done = processor.process(record);
+                records.add(done);
+                if (done.verdict() == Verdict.ISSUED) {
                     issued++;
                 }
             }
-            return new ChunkResult(text.toString().getBytes(StandardCharsets.UTF_8), chunk.size(), issued);
+            return new ChunkResult(output.format(records).getBytes(StandardCharsets.UTF_8), chunk.size(), issued);
         });
     }
 

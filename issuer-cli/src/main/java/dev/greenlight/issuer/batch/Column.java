@@ -1,16 +1,23 @@
 package dev.greenlight.issuer.batch;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The columns of a batch input, with the names a header or a JSON key may give them. */
 enum Column {
     DOCUMENT_TYPE(true, "document_type", "doc", "doc_type", "type"),
     NUMBER(true, "number", "document_number", "doc_number"),
     COLOUR(true, "colour", "color"),
-    VALIDITY(false, "validity");
+    VALIDITY(false, "validity"),
+    /** The caller's own id for the row, passed through to its output record. */
+    ID(false, "id");
 
-    static final String NAMES_HELP = "document_type (or doc), number, colour (or color), and optionally validity";
+    static final String NAMES_HELP = "document_type (or doc), number, colour (or color), and optionally validity and id";
 
     private final boolean required;
     private final List<String> names;
@@ -37,5 +44,35 @@ enum Column {
             }
         }
         return null;
+    }
+
+    /** The canonical names, in declaration order: the order of a CSV reader's cells. */
+    static List<String> canonicalNames() {
+        List<String> canonical = new ArrayList<>();
+        for (Column column : values()) {
+            canonical.add(column.canonicalName());
+        }
+        return canonical;
+    }
+
+    static Set<String> requiredNames() {
+        Set<String> required = new TreeSet<>();
+        for (Column column : values()) {
+            if (column.required) {
+                required.add(column.canonicalName());
+            }
+        }
+        return required;
+    }
+
+    /** Every other name, to its column's canonical name. */
+    static Map<String, String> aliases() {
+        Map<String, String> aliases = new HashMap<>();
+        for (Column column : values()) {
+            for (String name : column.names.subList(1, column.names.size())) {
+                aliases.put(name, column.canonicalName());
+            }
+        }
+        return aliases;
     }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.issuer.batch;
 
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.records.InputProblem;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,7 +9,7 @@ import java.io.InputStream;
  * Cuts the batch input into numbered records, on the shared {@link LineReader}: bytes, not yet
  * decoded, so that one row of bad UTF-8 spoils only itself. In CSV mode an LF inside a quoted
  * field belongs to the field. Empty lines are not records. Memory is bounded: a record longer
- * than {@link #MAX_RECORD_BYTES} becomes a {@code row_too_long} error and the rest of it is
+ * than {@link #MAX_RECORD_BYTES} becomes a {@code ROW_TOO_LONG} error and the rest of it is
  * skipped.
  *
  * <p>Not thread-safe: one reader thread owns it.
@@ -49,11 +50,11 @@ final class RecordReader {
         } while (line.length() == 0);
         long rowNumber = countRow ? ++row : 0;
         if (line.tooLong()) {
-            return new InputRecord(rowNumber, line.number(), new byte[0], new RowError(RowError.Kind.ROW_TOO_LONG,
+            return new InputRecord(rowNumber, line.number(), new byte[0], new RowError(InputProblem.ROW_TOO_LONG,
                     "the row is longer than " + MAX_RECORD_BYTES + " bytes"));
         }
         if (line.unclosedQuote()) {
-            return new InputRecord(rowNumber, line.number(), new byte[0], new RowError(RowError.Kind.MALFORMED_ROW,
+            return new InputRecord(rowNumber, line.number(), new byte[0], new RowError(InputProblem.MALFORMED_ROW,
                     "a quoted field is not closed before the end of the input"));
         }
         return new InputRecord(rowNumber, line.number(), line.bytes(), null);

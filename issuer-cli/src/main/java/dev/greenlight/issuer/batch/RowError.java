@@ -1,41 +1,36 @@
 package dev.greenlight.issuer.batch;
 
-/** Why a row yields no code: a kind for programs and a reason for people. */
-record RowError(Kind kind, String reason) {
+import dev.greenlight.cli.records.InputProblem;
 
-    /** The {@code error} field of an error record. */
-    enum Kind {
-        INVALID_IDENTITY("invalid_identity"),
-        UNKNOWN_COLOUR("unknown_colour"),
-        BAD_VALIDITY("bad_validity"),
-        WRONG_COLUMN_COUNT("wrong_column_count"),
-        WRONG_FIELDS("wrong_fields"),
-        BAD_ENCODING("bad_encoding"),
-        MALFORMED_ROW("malformed_row"),
-        ROW_TOO_LONG("row_too_long"),
-        OUTPUT_FAILED("output_failed"),
-        INTERNAL_ERROR("internal_error");
+/**
+ * Why a row yields no code: a code for programs (the record's {@code reason}) and a message for people.
+ *
+ * @param id the row's id, when the row was read far enough to know it; else null
+ */
+record RowError(InputProblem problem, String message, String id) {
 
-        private final String jsonName;
-
-        Kind(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        String jsonName() {
-            return jsonName;
-        }
+    RowError(InputProblem problem, String message) {
+        this(problem, message, null);
     }
 
-    /** Thrown while parsing a row, caught by the worker and turned into an error record. */
+    /** Thrown while parsing or issuing a row, caught by the worker and turned into an error record. */
     static final class RowException extends Exception {
         private static final long serialVersionUID = 1L;
 
         private final transient RowError error;
 
-        RowException(Kind kind, String reason) {
-            super(reason, null, false, false);
-            this.error = new RowError(kind, reason);
+        RowException(InputProblem problem, String message) {
+            this(new RowError(problem, message));
+        }
+
+        private RowException(RowError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+
+        /** The same error, for the row with that id. */
+        RowException forId(String id) {
+            return id == null ? this : new RowException(new RowError(error.problem(), error.message(), id));
         }
 
         RowError error() {

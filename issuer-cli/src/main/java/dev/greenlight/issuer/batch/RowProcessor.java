@@ -1,6 +1,8 @@
 package dev.greenlight.issuer.batch;
 
-import dev.greenlight.codec.CodeClaims;
+import dev.greenlight.cli.records.InputProblem;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.Identity;
 import dev.greenlight.codec.InvalidIdentityException;
@@ -18,12 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * What a worker does with one record: decode, parse, validate, issue, and format the output
- * record, a code or an error, never an exception. Thread-safe; the issuer is shared.
+ * What a worker does with one record: decode, parse, validate, issue, and make the output
+ * record, ISSUED or INPUT_ERROR, never an exception. Thread-safe; the issuer is shared.
  */
 final class RowProcessor {
 
@@ -42,40 +43,47 @@ final class RowProcessor {
         this.pngWriter = pngWriter;
     }
 
-    /** Appends one JSON line to {@code out}; returns whether a code was issued. */
-    boolean process(InputRecord record, StringBuilder out) {
+    /** The one output record of an input record. */
+    Record process(InputRecord record) {
         if (record.problem() != null) {
-            appendError(record, record.problem(), out);
-            return false;
+            return error(record, record.problem());
         }
         try {
-            Row row = parser.parse(decode(record.bytes()));
-            IssuedCode code = issue(row);
-            String png = pngDirectory == null ? null : writePng(record, code);
-            appendCode(record, code, png, out);
-            return true;
+            Row row = parser.parse(decode(record.bytes()), record.line());
+            IssuedCode code;
+            String png;
+            try {
+                code = issue(row, record.line());
+                png = pngDirectory == null ? null : writePng(record, code);
+            } catch (RowError.RowException e) {
+                throw e.forId(row.id());
+            }
+            return Record.builder(Verdict.ISSUED).message("issued").line(record.line()).row(record.row()).id(row.id())
+                    .claims(code.claims()).code(code.text()).png(png).build();
         } catch (RowError.RowException e) {
-            appendError(record, e.error(), out);
-            return false;
+            return error(record, e.error());
         } catch (RuntimeException e) {
             // A bug, but one row's bug: the others still get their codes, and this row its record.
-            appendError(record, new RowError(RowError.Kind.INTERNAL_ERROR, "internal error: " + e), out);
-            return false;
+            return error(record, new RowError(InputProblem.INTERNAL_ERROR, "internal error: " + e));
         }
     }
 
-    private IssuedCode issue(Row row) throws RowError.RowException {
+    private static Record error(InputRecord record, RowError error) {
+        return Record.inputError(error.problem(), error.message()).line(record.line()).row(record.row()).id(error.id()).build();
+    }
+
+    private IssuedCode issue(Row row, long line) throws RowError.RowException {
         Identity identity;
         try {
             identity = Identity.of(row.documentType(), row.number());
         } catch (InvalidIdentityException e) {
-            throw new RowError.RowException(RowError.Kind.INVALID_IDENTITY, e.getMessage());
+            throw new RowError.RowException(InputProblem.INVALID_IDENTITY, where(line, Column.DOCUMENT_TYPE.canonicalName() + " and " + Column.NUMBER.canonicalName()) + e.getMessage());
         }
         Colour colour;
         try {
             colour = Colour.parse(row.colour());
         } catch (IllegalArgumentException e) {
-            throw new RowError.RowException(RowError.Kind.UNKNOWN_COLOUR, e.getMessage());
+            throw new RowError.RowException(InputProblem.UNKNOWN_COLOUR, where(line, Column.COLOUR.canonicalName()) + e.getMessage());
         }
         if (row.validity() == null) {
             return issuer.issue(identity, colour);
@@ -84,9 +92,14 @@ final class RowProcessor {
         try {
             validity = validityParser.apply(row.validity());
         } catch (IllegalArgumentException e) {
-            throw new RowError.RowException(RowError.Kind.BAD_VALIDITY, e.getMessage());
+            throw new RowError.RowException(InputProblem.BAD_VALIDITY, where(line, Column.VALIDITY.canonicalName()) + e.getMessage());
         }
         return issuer.issue(identity, colour, validity);
+    }
+
+    /** Where in the input a cell's problem is: its line and column, as CSV reader errors say it. */
+    private static String where(long line, String columns) {
+        return "line " + line + ", column " + columns + ": ";
     }
 
     private String writePng(InputRecord record, IssuedCode code) throws RowError.RowException {
@@ -95,7 +108,7 @@ final class RowProcessor {
             pngWriter.write(QrCodes.encode(code.text()), out);
             return name;
         } catch (IOException e) {
-            throw new RowError.RowException(RowError.Kind.OUTPUT_FAILED, "cannot write " + name + ": " + e);
+            throw new RowError.RowException(InputProblem.OUTPUT_FAILED, "cannot write " + name + ": " + e);
         }
     }
 
@@ -107,36 +120,7 @@ final class RowProcessor {
         try {
             return decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new RowError.RowException(RowError.Kind.BAD_ENCODING, "the row is not valid UTF-8");
+            throw new RowError.RowException(InputProblem.NOT_UTF8, "the row is not valid UTF-8");
         }
-    }
-
-    private static void appendCode(InputRecord record, IssuedCode code, String png, StringBuilder out) {
-        CodeClaims claims = code.claims();
-        out.append("{\"row\":").append(record.row())
-                .append(",\"line\":").append(record.line())
-                .append(",\"status\":\"ok\",\"serial\":\"").append(claims.serial())
-                .append("\",\"key_id\":\"").append(claims.keyId())
-                .append("\",\"identity_hash\":\"").append(claims.identityHash())
-                .append("\",\"colour\":\"").append(claims.colour().name().toLowerCase(Locale.ROOT))
-                .append("\",\"issued_at\":\"").append(claims.issuedAt())
-                .append("\",\"expires_at\":\"").append(claims.expiresAt())
-                .append("\",\"code\":");
-        // Base45 has no quote or backslash, but escaping costs little and keeps the JSON right whatever the text.
-        Json.appendString(code.text(), out);
-        if (png != null) {
-            out.append(",\"png\":");
-            Json.appendString(png, out);
-        }
-        out.append("}\n");
-    }
-
-    private static void appendError(InputRecord record, RowError error, StringBuilder out) {
-        out.append("{\"row\":").append(record.row())
-                .append(",\"line\":").append(record.line())
-                .append(",\"status\":\"error\",\"error\":\"").append(error.kind().jsonName())
-                .append("\",\"reason\":");
-        Json.appendString(error.reason(), out);
-        out.append("}\n");
     }
 }

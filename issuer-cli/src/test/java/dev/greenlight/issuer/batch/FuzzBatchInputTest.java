@@ -11,6 +11,11 @@ import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.cli.records.CsvDelimiter;
+import dev.greenlight.cli.records.Record;
+import dev.greenlight.cli.records.RecordFormat;
+import dev.greenlight.cli.records.RecordOutput;
+import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.IdentitySecret;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.codec.P256KeyPairs;
@@ -32,7 +37,7 @@ import java.util.List;
  * Fuzz targets for what {@code gl-issue batch} reads: the byte stream cut into records
  * ({@link RecordReader}), each parsed as CSV or JSON Lines and issued ({@link RowProcessor}).
  * Property: every row of the input yields exactly one output record, a code that verifies or an
- * error with a reason, never an exception and never an {@code internal_error}.
+ * INPUT_ERROR with a reason, never an exception and never an {@code INTERNAL_ERROR}.
  *
  * <p>In {@code ./mvnw -B verify} these run in Jazzer's regression mode over the committed corpus in
  * {@code src/test/resources/dev/greenlight/issuer/batch/FuzzBatchInputTestInputs/<method>/} (the
@@ -59,6 +64,7 @@ class FuzzBatchInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RowParser CSV = CsvRowParser.fromHeader(HEADER);
     private static final RowParser JSONL = new JsonRowParser();
+    private static final RecordOutput OUTPUT = RecordOutput.of(RecordFormat.JSONL, CsvDelimiter.DEFAULT, BatchRunner.OUTPUT_FIELDS);
 
     /** Minutes, 1 to 65535, as the CLI's parser promises: anything else an IllegalArgumentException with a reason. */
     private static Duration validity(String text) {
@@ -111,19 +117,19 @@ class FuzzBatchInputTest {
         InputRecord record;
         while ((record = reader.next()) != null) {
             rows++;
-            StringBuilder out = new StringBuilder();
-            boolean issued = processor.process(record, out);
+            Record done = processor.process(record);
+            boolean issued = done.verdict() == Verdict.ISSUED;
 
-            String text = out.toString();
+            String text = OUTPUT.format(done);
             assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, () -> "one JSON line: " + text);
             JsonNode json = JSON.readTree(text);
             assertEquals(rows, json.get("row").asLong(), text);
-            assertEquals(issued ? "ok" : "error", json.get("status").asText(), text);
+            assertEquals(issued ? "ISSUED" : "INPUT_ERROR", json.get("verdict").asText(), text);
             if (issued) {
                 assertTrue(VERIFIER.verify(json.get("code").asText()).isValid(), text);
             } else {
-                assertNotEquals("internal_error", json.get("error").asText(), text);
-                assertFalse(json.get("reason").asText().isBlank(), text);
+                assertNotEquals("INTERNAL_ERROR", json.get("reason").asText(), text);
+                assertFalse(json.get("message").asText().isBlank(), text);
             }
         }
         assertEquals(rowCount(input, csv), rows, "count in = count out");

@@ -3,6 +3,7 @@ package dev.greenlight.issuer.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.greenlight.cli.records.InputProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class RecordReaderTest {
         List<InputRecord> records = readAll("a,\"b\nc\n", true);
 
         assertEquals(1, records.size());
-        assertEquals(RowError.Kind.MALFORMED_ROW, records.get(0).problem().kind());
+        assertEquals(InputProblem.MALFORMED_ROW, records.get(0).problem().problem());
     }
 
     @Test
@@ -62,7 +63,7 @@ class RecordReaderTest {
         List<InputRecord> records = readAll(input, true);
 
         assertEquals(2, records.size());
-        assertEquals(RowError.Kind.ROW_TOO_LONG, records.get(0).problem().kind());
+        assertEquals(InputProblem.ROW_TOO_LONG, records.get(0).problem().problem());
         assertEquals("next", text(records.get(1)));
         assertEquals(2, records.get(1).line());
     }

@@ -2,14 +2,9 @@ package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -18,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import dev.greenlight.codec.SharedVectors;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
@@ -77,15 +73,12 @@ class DifferentialBatchTest {
     }
 
     @Test
-    void verifyBatch_everyWycheproofCase_agreesWithPlain() throws IOException {
-        String shared = System.getProperty("greenlight.shared.dir");
-        assumeTrue(shared != null, "system property greenlight.shared.dir is not set: skipping the Wycheproof batch test");
-        Path file = Path.of(shared).resolve("vectors/wycheproof/ecdsa_secp256r1_sha256_p1363_test.json");
-        assumeTrue(Files.isRegularFile(file), "no " + file + ": skipping the Wycheproof batch test");
+    void verifyBatch_everyWycheproofCase_agreesWithPlain() {
+        JsonNode root = SharedVectors.wycheproof("ecdsa_secp256r1_sha256_p1363_test.json");
         HexFormat hex = HexFormat.of();
         // One batch per message length, as a batch has one signature offset; keys mixed.
         Map<Integer, List<Entry>> byLength = new TreeMap<>();
-        for (JsonNode group : new ObjectMapper().readTree(file.toFile()).get("testGroups")) {
+        for (JsonNode group : root.get("testGroups")) {
             ECPoint point = PublicKeyEncoding.decodePoint(hex.parseHex(group.get("publicKey").get("uncompressed").asText()));
             ECPublicKeyParameters key = new ECPublicKeyParameters(point, P256.DOMAIN);
             FastEcdsaP256Verifier fast = FastEcdsaP256Verifier.forKey(point);
