@@ -8,7 +8,6 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPrivateKeySpec;
-import java.security.spec.ECPublicKeySpec;
 import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECNamedCurveSpec;
@@ -21,25 +20,31 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 final class P256Jca {
 
-    // A private instance, not registered with Security: embedding applications keep their provider order.
-    static final Provider BC = new BouncyCastleProvider();
-    // A named spec, so that BouncyCastle encodes keys with the curve's OID rather than explicit parameters.
-    private static final ECParameterSpec P256_SPEC = new ECNamedCurveSpec("secp256r1", P256.CURVE,
-            P256.PARAMETERS.getG(), P256.ORDER, P256.PARAMETERS.getH());
-
     private P256Jca() {
     }
 
-    /** The JCA public key of a point already checked to be on P-256. */
+    /**
+     * BouncyCastle's JCA provider, for private keys: a private instance, not registered with
+     * Security, so that embedding applications keep their provider order. In a holder, because
+     * creating it registers every algorithm BouncyCastle has (about 700 classes, 0.1 s of a cold
+     * start), and verifying, whose keys are {@link P256PublicKey}s, never needs it.
+     */
+    static Provider bc() {
+        return BouncyCastle.PROVIDER;
+    }
+
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+        // A named spec, so that BouncyCastle encodes keys with the curve's OID rather than explicit
+        // parameters. Here rather than beside the public keys: making it loads BouncyCastle's
+        // table of every named curve.
+        static final ECParameterSpec P256_SPEC = new ECNamedCurveSpec("secp256r1", P256.CURVE,
+                P256.PARAMETERS.getG(), P256.ORDER, P256.PARAMETERS.getH());
+    }
+
+    /** The JCA public key of a point already checked to be on P-256; no provider involved. */
     static ECPublicKey toJca(ECPoint point) {
-        try {
-            ECPoint normal = point.normalize();
-            java.security.spec.ECPoint w = new java.security.spec.ECPoint(
-                    normal.getAffineXCoord().toBigInteger(), normal.getAffineYCoord().toBigInteger());
-            return (ECPublicKey) KeyFactory.getInstance("EC", BC).generatePublic(new ECPublicKeySpec(w, P256_SPEC));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("BouncyCastle refused a validated P-256 point", e);
-        }
+        return new P256PublicKey(point);
     }
 
     /**
@@ -50,7 +55,8 @@ final class P256Jca {
     static ECPrivateKey privateKey(BigInteger d) {
         requireScalarInRange(d);
         try {
-            return (ECPrivateKey) KeyFactory.getInstance("EC", BC).generatePrivate(new ECPrivateKeySpec(d, P256_SPEC));
+            return (ECPrivateKey) KeyFactory.getInstance("EC", bc())
+                    .generatePrivate(new ECPrivateKeySpec(d, BouncyCastle.P256_SPEC));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("BouncyCastle refused a valid P-256 scalar", e);
         }

@@ -23,7 +23,7 @@ public final class P256KeyPairs {
      */
     public static KeyPair generate(SecureRandom random) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", P256Jca.BC);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", P256Jca.bc());
             generator.initialize(new ECGenParameterSpec("secp256r1"), random);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {

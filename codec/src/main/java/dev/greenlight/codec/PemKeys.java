@@ -153,7 +153,7 @@ public final class PemKeys {
     static ECPrivateKey privateKeyFromPkcs8(byte[] der) {
         ECPrivateKey key;
         try {
-            key = (ECPrivateKey) KeyFactory.getInstance("EC", P256Jca.BC).generatePrivate(new PKCS8EncodedKeySpec(der));
+            key = (ECPrivateKey) KeyFactory.getInstance("EC", P256Jca.bc()).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
             // The cause's message could quote key bytes; keep only its type.
             throw new KeyFormatException("Not a PKCS#8 EC private key (" + e.getClass().getSimpleName() + ")");

@@ -2,33 +2,38 @@ package dev.greenlight.codec;
 
 import java.security.interfaces.ECPublicKey;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
-import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
+import dev.greenlight.codec.internal.ec.verify.LazyEcdsaP256Verifier;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
  * An issuer public key that a verifier trusts, validated once and prepared for fast repeated
  * verification. Build these when the trust set is built, not per code.
  *
- * <p>Each key holds precomputed comb tables of its point (64 KiB, built in about 2 ms), which
- * make verification against it about 1.8 times as fast as BouncyCastle's ECDSA on the same curve.
+ * <p>A key that proves busy gets precomputed comb tables of its point (64 KiB, built in about
+ * 3 ms warm), which make verification against it about 1.8 times as fast as BouncyCastle's ECDSA on the
+ * same curve. They are built on need, not here: the key's first 32 verifications run on plain
+ * BouncyCastle, with the same verdicts, so that a one-shot verification does not pay for tables
+ * it would use once; {@link Verifier#verifyAll} builds them at its first batch.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable from the outside and thread-safe: share one key across threads. The tables are
+ * built once, whichever threads cross the threshold together.
  */
 public final class TrustedKey {
 
     private final ECPublicKey publicKey;
     private final KeyId keyId;
-    private final FastEcdsaP256Verifier verifier;
+    private final LazyEcdsaP256Verifier verifier;
 
     private TrustedKey(ECPublicKey publicKey) {
         ECPublicKeyParameters parameters = PublicKeyEncoding.toParameters(publicKey);
-        this.verifier = FastEcdsaP256Verifier.forKey(parameters.getQ());
+        this.verifier = LazyEcdsaP256Verifier.forKey(parameters);
         this.publicKey = publicKey;
         this.keyId = KeyId.of(publicKey);
     }
 
     /**
-     * Validates a key and builds its tables: call once per key, when the trust set is built.
+     * Validates a key: call once per key, when the trust set is built, so that its tables, once
+     * built, serve every later code.
      *
      * @param publicKey an issuer's P-256 public key
      * @return the key, ready for verification
@@ -53,7 +58,7 @@ public final class TrustedKey {
     }
 
     /** The key prepared for the verifier's signature stage. */
-    FastEcdsaP256Verifier verifier() {
+    LazyEcdsaP256Verifier verifier() {
         return verifier;
     }
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -206,6 +207,57 @@ class VerifierTest {
         List<VerificationResult> results = assertSameAsOneByOne(verifier, texts);
 
         assertTrue(results.stream().anyMatch(r -> r.isValid() && r.code().signer() == right));
+    }
+
+    @Test
+    void verify_freshKeyOneByOneAcrossItsTablesThreshold_equalsVerifyAll() {
+        // Enough codes that the key verifies plainly first, then builds its tables, then uses them.
+        List<String> texts = mixedTexts(new Random(9), 160);
+        List<VerificationResult> batched = TestKeys.verifier(PAIR, NOW).verifyAll(texts);
+        Verifier oneByOne = TestKeys.verifier(PAIR, NOW);
+
+        for (int i = 0; i < texts.size(); i++) {
+            VerificationResult one = oneByOne.verify(texts.get(i));
+            assertEquals(batched.get(i).isValid(), one.isValid(), "code " + i + ": " + texts.get(i));
+            assertEquals(batched.get(i).reason(), one.reason(), "code " + i);
+            assertEquals(batched.get(i).message(), one.message(), "code " + i);
+        }
+    }
+
+    @Test
+    void verify_manyThreadsOnAFreshKeyAtOnce_allRight() throws Exception {
+        Issuer issuer = TestKeys.issuer(PAIR, NOW);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String text = issuer.issue(PERSON, Colour.values()[i % 3]).text();
+            texts.add(i % 2 == 0 ? text : text.substring(0, 40) + (text.charAt(40) == '0' ? '1' : '0') + text.substring(41));
+        }
+        int threads = 8;
+        for (int round = 0; round < 3; round++) {
+            // A fresh key each round, so that every round's threads cross the threshold together.
+            Verifier verifier = TestKeys.verifier(PAIR, NOW);
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int first = 7 * t;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        for (int k = 0; k < texts.size(); k++) {
+                            int i = (first + k) % texts.size();
+                            assertEquals(i % 2 == 0, verifier.verify(texts.get(i)).isValid(), "code " + i);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> thread : done) {
+                    thread.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.greenlight.codec.RejectionReason;
 import dev.greenlight.codec.Serial;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
+import dev.greenlight.codec.internal.ec.verify.LazyEcdsaP256Verifier;
 
 /**
  * The bytes of a version 1 code: 36 signed bytes, then the 64-byte signature. The one owner of
@@ -127,7 +128,7 @@ public final class PayloadV1 {
     }
 
     /** Whether the signature is a valid low-S signature by {@code key} over the 36 signed bytes as received. */
-    public boolean isSignedBy(FastEcdsaP256Verifier key) {
+    public boolean isSignedBy(LazyEcdsaP256Verifier key) {
         return key.verify(bytes, 0, SIGNED_BYTES, bytes, OFFSET_SIGNATURE);
     }
 

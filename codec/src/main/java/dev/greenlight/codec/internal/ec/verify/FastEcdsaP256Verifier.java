@@ -13,7 +13,8 @@ import org.bouncycastle.util.BigIntegers;
  * BouncyCastle's {@code ECDSASigner} on the same curve, because the work that depends only on the
  * key is done once:
  * u1 G + u2 Q is a joint fixed-base comb over a comb table of G (static, shared) and one of Q
- * (built here, 64 KiB per key, see {@link P256CombTable#forPublicKey}).
+ * (built here, 64 KiB per key, see {@link P256CombTable#forPublicKey}). {@link LazyEcdsaP256Verifier}
+ * decides when a trusted key is worth them.
  *
  * <p>It accepts exactly what {@link PlainEcdsaP256Verifier#verify} accepts (the differential tests
  * hold it to that): 64-byte {@code r || s}, r and s in [1, n-1], s at most n/2, a finite
@@ -25,11 +26,15 @@ import org.bouncycastle.util.BigIntegers;
 public final class FastEcdsaP256Verifier {
 
     /**
-     * Larger than a key's tables as there is one for all keys: 3 combs of 11 teeth, 384 KiB,
-     * 24 additions instead of a key's 32, at the same spacing of 8; built once, in some
-     * milliseconds, when the first key is.
+     * The generator's table, larger than a key's as there is one for all keys: 3 combs of 11
+     * teeth, 384 KiB, 24 additions instead of a key's 32, at the same spacing of 8. In a holder,
+     * so that it is built (once: some milliseconds warm, 0.15 to 0.2 s cold) by the first
+     * verification that needs it, not when this class is first named.
      */
-    private static final P256CombTable G_TABLE = P256CombTable.of(P256.PARAMETERS.getG(), 11, 3);
+    private static final class GeneratorTable {
+        static final P256CombTable G_TABLE = P256CombTable.of(P256.PARAMETERS.getG(), 11, 3);
+    }
+
     private static final BigInteger FIELD_PRIME = P256.CURVE.getField().getCharacteristic();
     /** r + n is still a field element, hence a possible x, only for r below p - n (about 2^-128 of them). */
     private static final BigInteger P_MINUS_N = FIELD_PRIME.subtract(P256.ORDER);
@@ -69,7 +74,7 @@ public final class FastEcdsaP256Verifier {
         int[] u2 = Nat256.fromBigInteger(r.multiply(w).mod(P256.ORDER));
 
         P256JointComb sum = new P256JointComb();
-        sum.multiplyAdd(u1, G_TABLE, u2, keyTable);
+        sum.multiplyAdd(u1, GeneratorTable.G_TABLE, u2, keyTable);
         if (sum.isInfinity()) {
             return false;
         }
@@ -146,7 +151,7 @@ public final class FastEcdsaP256Verifier {
             u2[k] = Nat256.fromBigInteger(r[k].multiply(w).mod(P256.ORDER));
             tables[k] = keys[items[k]].keyTable;
         }
-        comb.multiplyAdd(count, u1, G_TABLE, u2, tables);
+        comb.multiplyAdd(count, u1, GeneratorTable.G_TABLE, u2, tables);
         for (int k = 0; k < count; k++) {
             results[items[k]] = !comb.isInfinity(k)
                     && (comb.affineXEquals(k, Nat256.fromBigInteger(r[k]))

@@ -23,10 +23,15 @@
  * {@code benchmarks/run 'VerifyBenchmarks'} and compare the ratios to plain BouncyCastle, not the
  * absolute rates, which move with the machine's load.
  *
+ * <p>When: a trusted key verifies on {@link PlainEcdsaP256Verifier} until
+ * {@link LazyEcdsaP256Verifier} judges it busy enough to earn its tables, so that a one-shot
+ * command builds none; batches build them at once.
+ *
  * <p>Public: only {@link FastEcdsaP256Verifier}'s {@code forKey}, offset {@code verify} and
- * {@code verifyBatch}, for {@code TrustedKey} and {@code Verifier} in the API package, and
- * measured directly by {@code VerifyBenchmarks} on the class path. The rest is package-private,
- * its tests beside it.
+ * {@code verifyBatch}, and {@link LazyEcdsaP256Verifier}'s {@code forKey}, {@code verify} and
+ * {@code tables}, for {@code TrustedKey} and {@code Verifier} in the API package, and measured
+ * directly by {@code VerifyBenchmarks} on the class path. The rest is package-private, its tests
+ * beside it.
  */
 @VariableTime
 package dev.greenlight.codec.internal.ec.verify;
