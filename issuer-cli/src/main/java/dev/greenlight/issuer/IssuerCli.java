@@ -1,17 +1,13 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.ManifestVersion;
 import dev.greenlight.cli.ToolCommand;
 import dev.greenlight.cli.Tools;
-import java.io.IOException;
-import java.net.JarURLConnection;
-import java.net.URL;
-import java.util.jar.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
 
 /** The operator's tool for issuing codes: an issuer home, its keys, one code or millions. */
-@Command(name = "gl-issue", mixinStandardHelpOptions = true, versionProvider = IssuerCli.ManifestVersion.class,
+@Command(name = "gl-issue", mixinStandardHelpOptions = true, versionProvider = IssuerCli.Version.class,
         description = {
             "Issue Greenlight health codes: signed, offline-verifiable green/yellow/red passes.",
             "",
@@ -46,35 +42,10 @@ public final class IssuerCli extends ToolCommand {
         return environment;
     }
 
-    /**
-     * The version and git commit from the jar manifest, written by the build: {@code gl-issue 0.1.0 (commit 1a2b3c4)}.
-     * A build from a source tarball, without {@code .git}, says {@code (unknown commit)}; classes outside a jar
-     * (an IDE, the tests) say {@code (development build)}. Same shape as gl-verify's.
-     */
-    static final class ManifestVersion implements IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            Manifest manifest = manifestOf(IssuerCli.class);
-            String version = manifest == null ? null : manifest.getMainAttributes().getValue("Implementation-Version");
-            if (version == null) {
-                return new String[] {"gl-issue (development build)"};
-            }
-            String commit = manifest.getMainAttributes().getValue("Greenlight-Commit");
-            boolean known = commit != null && commit.matches("[0-9a-f]{7,40}");
-            return new String[] {"gl-issue " + version + (known ? " (commit " + commit + ")" : " (unknown commit)")};
-        }
-
-        /** The manifest of the jar that holds {@code type}, or null when it was not loaded from a jar. */
-        private static Manifest manifestOf(Class<?> type) {
-            URL url = type.getResource(type.getSimpleName() + ".class");
-            if (url == null || !"jar".equals(url.getProtocol())) {
-                return null;
-            }
-            try {
-                return ((JarURLConnection) url.openConnection()).getManifest();
-            } catch (IOException e) {
-                return null;
-            }
+    /** {@code gl-issue --version}: from the manifest of this jar ({@link ManifestVersion}). */
+    static final class Version extends ManifestVersion {
+        Version() {
+            super("gl-issue");
         }
     }
 }
