@@ -291,6 +291,24 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
+     * A code to record for a holder, for {@link #recordIssued(List)}.
+     *
+     * @param holder   the identity hash
+     * @param issuance the code
+     */
+    public record Issue(IdentityHash holder, Issuance issuance) {
+        /**
+         * @param holder   the holder
+         * @param issuance the code
+         * @throws NullPointerException if either is null
+         */
+        public Issue {
+            Objects.requireNonNull(holder, "holder");
+            Objects.requireNonNull(issuance, "issuance");
+        }
+    }
+
+    /**
      * Records a code issued to a holder, once per decision: if a code was already recorded for
      * {@code issuance.decision()} (a job re-run after a crash), nothing is stored and that code is
      * returned, which the caller hands out instead of its own. The holder's latest expiry, which
@@ -302,44 +320,66 @@ public final class Registry implements AutoCloseable {
      * @throws RegistryException {@code UNKNOWN_HOLDER} for a holder never recorded; {@code STORAGE}
      *                           if the database fails (a serial already used for another decision too)
      */
-    public synchronized Issuance recordIssued(IdentityHash holder, Issuance issuance) {
-        Objects.requireNonNull(holder, "holder");
-        Objects.requireNonNull(issuance, "issuance");
-        return inTransaction("record code " + issuance.serial() + " for " + holder, () -> {
-            byte[] key = holder.bytes();
+    public Issuance recordIssued(IdentityHash holder, Issuance issuance) {
+        return recordIssued(List.of(new Issue(holder, issuance))).get(0);
+    }
+
+    /**
+     * Records several codes in one transaction, each once per decision as {@link #recordIssued(IdentityHash,
+     * Issuance)}: the daily job's way, a page at a time, so a million holders do not cost a million
+     * commits. All are stored or none; a job killed mid-page re-runs that page and issues nothing twice.
+     *
+     * @param issues the codes
+     * @return for each, in order, the code recorded for its decision
+     * @throws RegistryException as {@link #recordIssued(IdentityHash, Issuance)}; nothing is stored then
+     */
+    public synchronized List<Issuance> recordIssued(List<Issue> issues) {
+        List<Issue> all = List.copyOf(issues);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        return inTransaction("record " + all.size() + " codes", () -> {
+            List<Issuance> recorded = new ArrayList<>(all.size());
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO issued (serial, identity_hash, key_id, colour,"
                     + " issued_at, expires_at, decision_id) SELECT ?, identity_hash, ?, ?, ?, ?, ? FROM holder WHERE identity_hash = ?"
-                    + " ON CONFLICT (decision_id) DO NOTHING")) {
-                insert.setLong(1, issuance.serial().value());
-                insert.setInt(2, issuance.keyId().value());
-                insert.setString(3, issuance.colour().name());
-                insert.setLong(4, Times.toNanos(issuance.issuedAt()));
-                insert.setLong(5, Times.toNanos(issuance.expiresAt()));
-                insert.setBytes(6, issuance.decision().bytes());
-                insert.setBytes(7, key);
-                if (insert.executeUpdate() == 1) {
-                    try (PreparedStatement update = connection.prepareStatement("UPDATE holder SET code_expires_at = ?"
-                            + " WHERE identity_hash = ? AND (code_expires_at IS NULL OR code_expires_at < ?)")) {
-                        long expires = Times.toNanos(issuance.expiresAt());
-                        update.setLong(1, expires);
-                        update.setBytes(2, key);
-                        update.setLong(3, expires);
-                        update.executeUpdate();
-                    }
-                    return issuance;
+                    + " ON CONFLICT (decision_id) DO NOTHING");
+                 PreparedStatement update = connection.prepareStatement("UPDATE holder SET code_expires_at = ?"
+                         + " WHERE identity_hash = ? AND (code_expires_at IS NULL OR code_expires_at < ?)");
+                 PreparedStatement select = connection.prepareStatement("SELECT serial, key_id, colour, issued_at, expires_at,"
+                         + " decision_id FROM issued WHERE decision_id = ?")) {
+                for (Issue issue : all) {
+                    recorded.add(recordOne(insert, update, select, issue.holder(), issue.issuance()));
                 }
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT serial, key_id, colour, issued_at, expires_at,"
-                    + " decision_id FROM issued WHERE decision_id = ?")) {
-                select.setBytes(1, issuance.decision().bytes());
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        return issuance(row);
-                    }
-                }
-            }
-            throw new RegistryException(RegistryException.Reason.UNKNOWN_HOLDER, "Holder " + holder + " was never recorded");
+            return recorded;
         });
+    }
+
+    private static Issuance recordOne(PreparedStatement insert, PreparedStatement update, PreparedStatement select,
+                                      IdentityHash holder, Issuance issuance) throws SQLException {
+        byte[] key = holder.bytes();
+        long expires = Times.toNanos(issuance.expiresAt());
+        insert.setLong(1, issuance.serial().value());
+        insert.setInt(2, issuance.keyId().value());
+        insert.setString(3, issuance.colour().name());
+        insert.setLong(4, Times.toNanos(issuance.issuedAt()));
+        insert.setLong(5, expires);
+        insert.setBytes(6, issuance.decision().bytes());
+        insert.setBytes(7, key);
+        if (insert.executeUpdate() == 1) {
+            update.setLong(1, expires);
+            update.setBytes(2, key);
+            update.setLong(3, expires);
+            update.executeUpdate();
+            return issuance;
+        }
+        select.setBytes(1, issuance.decision().bytes());
+        try (ResultSet row = select.executeQuery()) {
+            if (row.next()) {
+                return issuance(row);
+            }
+        }
+        throw new RegistryException(RegistryException.Reason.UNKNOWN_HOLDER, "Holder " + holder + " was never recorded");
     }
 
     /**

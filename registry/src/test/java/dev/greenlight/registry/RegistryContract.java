@@ -210,6 +210,23 @@ abstract class RegistryContract {
     }
 
     @Test
+    void recordIssued_pageWithAnUnknownHolder_storesNoneOfIt() throws Exception {
+        try (Registry registry = Registry.open(newUrl())) {
+            IdentityHash known = hash(14);
+            apply(registry, known, declared(Declaration.ofTemperature(NORMAL)), MORNING);
+            List<Registry.Issue> page = List.of(
+                    new Registry.Issue(known, issuance(1, MORNING, DecisionId.reissue(known, day(MORNING)))),
+                    new Registry.Issue(hash(15), issuance(2, MORNING, DecisionId.reissue(hash(15), day(MORNING)))));
+            assertEquals(RegistryException.Reason.UNKNOWN_HOLDER,
+                    assertThrows(RegistryException.class, () -> registry.recordIssued(page)).reason());
+            assertEquals(0, count(registry, "SELECT count(*) FROM issued"));
+            try (Stream<DueHolder> scan = registry.holdersDueForReissue(MORNING, Duration.ZERO)) {
+                assertEquals(Optional.empty(), scan.findFirst().orElseThrow().codeExpiresAt());
+            }
+        }
+    }
+
+    @Test
     void holdersDueForReissue_pagesOverEveryDueHolderOnceInHashOrder() throws Exception {
         int holders = Registry.PAGE * 2 + 37;
         try (Registry registry = Registry.open(newUrl())) {
