@@ -114,6 +114,20 @@ class InitCommandTest {
         assertTrue(Files.isRegularFile(cli.userHome.resolve(".greenlight/issuer/settings.properties")));
     }
 
+    @Test
+    void init_newHome_createsTheRegistryAndTheDefaultPolicy() throws Exception {
+        Path home = cli.initHome();
+
+        String settings = Files.readString(home.resolve("settings.properties"));
+        assertTrue(settings.contains("policy=policy.json\n"), settings);
+        assertTrue(settings.contains("registry.url=jdbc:sqlite:" + home.toAbsolutePath().resolve("registry.db") + "\n"), settings);
+        assertEquals(Files.readString(Path.of("../specs/policy-example.json")), Files.readString(home.resolve("policy.json")));
+        assertTrue(Files.size(home.resolve("registry.db")) > 0, "the schema is created on init");
+        if (Files.getFileStore(home).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", permissions(home.resolve("registry.db")));
+        }
+    }
+
     private static String permissions(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
