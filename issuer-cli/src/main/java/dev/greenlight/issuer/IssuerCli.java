@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             "The issuer home holds the signing keys, the identity secret and the settings. It is "
                     + IssuerHome.DEFAULT_LOCATION_HELP + "."},
         subcommands = {InitCommand.class, KeygenCommand.class, KeysCommand.class, IssueCommand.class,
-            BatchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            BatchCommand.class, DeclareCommand.class, CheckInCommand.class, ReleaseCommand.class,
+            StatusCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gl-issue init",

@@ -128,6 +128,22 @@ class InitCommandTest {
         }
     }
 
+    @Test
+    void lifecycleCommand_homeMadeBeforeTheRegistry_saysHowToAddIt() throws Exception {
+        Path home = cli.initHome();
+        Path settings = home.resolve("settings.properties");
+        Files.writeString(settings, Files.readString(settings).replaceAll("(?m)^(registry\\.url|policy)=.*\n", ""));
+
+        Cli.Result noPolicy = cli.run("status", "CNID:11010519491231002X", "--home", "home");
+        Files.writeString(settings, Files.readString(settings) + "policy=policy.json\n");
+        Cli.Result noRegistry = cli.run("status", "CNID:11010519491231002X", "--home", "home");
+
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), noPolicy.exitCode(), noPolicy::toString);
+        assertTrue(noPolicy.err().contains("add the line 'policy=policy.json'"), noPolicy::toString);
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), noRegistry.exitCode(), noRegistry::toString);
+        assertTrue(noRegistry.err().contains("add the line 'registry.url=jdbc:sqlite:"), noRegistry::toString);
+    }
+
     private static String permissions(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
