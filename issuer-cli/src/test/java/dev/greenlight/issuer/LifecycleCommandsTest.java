@@ -173,4 +173,76 @@ class LifecycleCommandsTest {
         assertEquals("red", red.get("colour").asText());
         assertEquals("RED-HIGH-RISK-AREA", red.get("reasons").get(0).get("rule").asText());
     }
+
+    private java.util.List<JsonNode> reissue(int day) throws Exception {
+        Files.writeString(cli.workingDirectory.resolve("holders.txt"), "# the community's holders\n" + HOLDER + "\n\nPP-FRA:18AV12345\n");
+        Cli.Result result = run("reissue", "--holders", "holders.txt", "--now", day(day));
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
+        java.util.List<JsonNode> records = new java.util.ArrayList<>();
+        for (String line : result.out().split("\n")) {
+            if (!line.isBlank()) {
+                records.add(JSON.readTree(line));
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void reissue_fortnight_issuesOncePerDayAndAGreenCodeAfterTheChange() throws Exception {
+        json(run("declare", HOLDER, "--temperature", "38.0", "--now", day(0), "--json"));
+
+        java.util.List<JsonNode> first = reissue(0);
+        java.util.List<JsonNode> rerun = reissue(0);
+        for (int day = 1; day <= 13; day++) {
+            checkIn(day);
+        }
+        java.util.List<JsonNode> dayThirteen = reissue(13);
+        checkIn(14);
+        java.util.List<JsonNode> afterGreen = reissue(14);
+        java.util.List<JsonNode> afterGreenRerun = reissue(14);
+
+        assertEquals(1, first.size(), first::toString);
+        assertEquals("ISSUED", first.get(0).get("verdict").asText());
+        assertEquals("yellow", first.get(0).get("colour").asText());
+        assertEquals(2, first.get(0).get("line").asInt(), "the line of the holder in holders.txt");
+        assertEquals(java.util.List.of(), rerun, "a re-run the same day issues nothing twice");
+        assertEquals("yellow", dayThirteen.get(0).get("colour").asText());
+        assertEquals(1, afterGreen.size(), afterGreen::toString);
+        assertEquals("green", afterGreen.get(0).get("colour").asText());
+        assertTrue(afterGreen.get(0).get("message").asText().contains("colour changed from yellow"), afterGreen::toString);
+        assertEquals(java.util.List.of(), afterGreenRerun);
+        dev.greenlight.codec.VerificationResult verified = Homes.verifier(cli.workingDirectory.resolve("home"),
+                java.time.Clock.fixed(Instant.parse(day(14)), java.time.ZoneOffset.UTC)).verify(afterGreen.get(0).get("code").asText());
+        assertTrue(verified.isValid(), verified::toString);
+        assertEquals(dev.greenlight.codec.Colour.GREEN, verified.signedClaims().colour());
+        JsonNode status = json(run("status", HOLDER, "--json"));
+        assertTrue(status.get("message").asText().endsWith(", 3 codes issued"), status::toString);
+    }
+
+    @Test
+    void reissue_colourChangedTheSameDayAsTheDailyCode_issuesTheNewColourToo() throws Exception {
+        json(run("declare", HOLDER, "--temperature", "36.6", "--now", day(0), "--json"));
+        assertEquals("green", reissue(0).get(0).get("colour").asText());
+
+        json(run("check-in", HOLDER, "--temperature", "38.2", "--now", DAY_0.plusSeconds(3600).toString(), "--json"));
+        Cli.Result later = run("reissue", "--holders", "holders.txt", "--now", DAY_0.plusSeconds(7200).toString());
+
+        assertEquals(ExitCode.OK.code(), later.exitCode(), later::toString);
+        assertEquals("yellow", JSON.readTree(later.out().strip()).get("colour").asText());
+    }
+
+    @Test
+    void reissue_badLine_isAnInputErrorRecordAndTheOthersAreIssued() throws Exception {
+        json(run("declare", HOLDER, "--temperature", "36.6", "--now", day(0), "--json"));
+        Files.writeString(cli.workingDirectory.resolve("holders.txt"), "11010519491231002X\n" + HOLDER + "\n");
+
+        Cli.Result result = run("reissue", "--holders", "holders.txt", "--now", day(0));
+
+        assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
+        String[] lines = result.out().strip().split("\n");
+        assertEquals("INPUT_ERROR", JSON.readTree(lines[0]).get("verdict").asText());
+        assertEquals("INVALID_IDENTITY", JSON.readTree(lines[0]).get("reason").asText());
+        assertEquals("ISSUED", JSON.readTree(lines[1]).get("verdict").asText());
+        assertTrue(result.err().contains("issued: 1, not due: 0, already issued: 0, not in the registry: 0, failed: 1"), result::toString);
+    }
 }
