@@ -245,4 +245,20 @@ class LifecycleCommandsTest {
         assertEquals("ISSUED", JSON.readTree(lines[1]).get("verdict").asText());
         assertTrue(result.err().contains("issued: 1, not due: 0, already issued: 0, not in the registry: 0, failed: 1"), result::toString);
     }
+
+    @Test
+    void registryUrlSetting_choosesTheDatabase() throws Exception {
+        Path home = cli.workingDirectory.resolve("home");
+        Path settings = home.resolve("settings.properties");
+        Path elsewhere = cli.workingDirectory.resolve("shared.db");
+        Files.writeString(settings, Files.readString(settings).replaceAll("(?m)^registry\\.url=.*$",
+                "registry.url=jdbc:sqlite:" + elsewhere.toString().replace("\\", "\\\\")));
+
+        json(run("declare", HOLDER, "--temperature", "38.0", "--now", day(0), "--json"));
+        Files.writeString(settings, Files.readString(settings).replaceAll("(?m)^registry\\.url=.*$", "registry.url=jdbc:mysql://db/x"));
+        Cli.Result unsupported = run("status", HOLDER);
+
+        assertTrue(Files.size(elsewhere) > 0);
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), unsupported.exitCode(), unsupported::toString);
+    }
 }
