@@ -8,8 +8,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
-        header = "Create the issuer home: signing key, identity secret, settings.",
-        description = {"Create the issuer home: a P-256 signing key (active), a 32-byte identity secret and settings.",
+        header = "Create the issuer home: signing key, identity secret, settings, policy, registry.",
+        description = {"Create the issuer home: a P-256 signing key (active), a 32-byte identity secret, settings, the colour "
+                + "rules' policy (policy.json, a copy of specs/policy-example.json: edit it) and the registry of holders "
+                + "(registry.db, SQLite; settings' registry.url may name a jdbc:postgresql: URL instead).",
             "Private files are created owner-only (0600, directories 0700) and never overwritten without --force.",
             "The new key id is printed on stdout."},
         footerHeading = "%nExamples:%n",

@@ -14,12 +14,16 @@ import picocli.CommandLine.Command;
             "The issuer home holds the signing keys, the identity secret and the settings. It is "
                     + IssuerHome.DEFAULT_LOCATION_HELP + "."},
         subcommands = {InitCommand.class, KeygenCommand.class, KeysCommand.class, IssueCommand.class,
-            BatchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            BatchCommand.class, DeclareCommand.class, CheckInCommand.class, ReleaseCommand.class,
+            StatusCommand.class, ReissueCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gl-issue init",
             "  gl-issue issue --doc PP-FRA --number 18AV12345 --colour green --terminal",
             "  gl-issue batch people.csv -o codes.jsonl",
+            "  gl-issue declare CNID:11010519491231002X --temperature 38.1",
+            "  gl-issue check-in CNID:11010519491231002X --temperature 36.6",
+            "  gl-issue reissue --holders holders.txt -o codes.jsonl",
             "  gl-issue demo"})
 public final class IssuerCli extends ToolCommand {
 

@@ -12,6 +12,10 @@ import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
 import dev.greenlight.issuer.IssuerHomeException.Reason;
+import dev.greenlight.registry.Registry;
+import dev.greenlight.registry.RegistryException;
+import dev.greenlight.rules.InvalidPolicyException;
+import dev.greenlight.rules.Policy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -44,7 +48,11 @@ import java.util.stream.Stream;
  * keys/KID.key.pem           PKCS#8 private key, maybe encrypted  0600
  * keys/KID.pub.pem           SubjectPublicKeyInfo                 0644
  * keys/KID.jwk.json          public JWK, kid = KID                0644
+ * policy.json                colour rules' policy (specs/rules.md) 0600
+ * registry.db                the registry (SQLite default)        0600
  * </pre>
+ * {@code settings.properties} names the policy ({@code policy}, relative to the home) and the
+ * registry ({@code registry.url}, a JDBC URL: SQLite under the home, or PostgreSQL).
  * Directories are 0700. Nothing here prints or logs the secret or a private key.
  *
  * <p>As ssh does for its keys, a home is refused on a POSIX file system when its directory or
@@ -67,6 +75,10 @@ final class IssuerHome {
     private static final String ACTIVE_KEY = "active-key";
     private static final String DEFAULT_VALIDITY = "default-validity";
     private static final String RETIRED_KEYS = "retired-keys";
+    static final String POLICY = "policy";
+    static final String REGISTRY_URL = "registry.url";
+    static final String POLICY_FILE = "policy.json";
+    private static final String DEFAULT_POLICY_RESOURCE = "default-policy.json";
 
     private final Path root;
 
@@ -109,6 +121,17 @@ final class IssuerHome {
             Properties settings = new Properties();
             settings.setProperty(ACTIVE_KEY, keyId.toString());
             settings.setProperty(DEFAULT_VALIDITY, Durations.format(Issuer.DEFAULT_VALIDITY));
+            byte[] policy = defaultPolicy();
+            AtomicOutput.write(root.resolve(POLICY_FILE), out -> out.write(policy), force, true);
+            settings.setProperty(POLICY, POLICY_FILE);
+            String registryUrl = Registry.defaultUrl(root);
+            try (Registry registry = Registry.open(registryUrl)) {
+                // Created (0600) and migrated now, so the first declaration needs no set-up.
+                registry.schemaVersion();
+            } catch (RegistryException e) {
+                throw new IssuerHomeException(Reason.IO_ERROR, "Cannot create the registry " + registryUrl + ": " + e.getMessage(), e);
+            }
+            settings.setProperty(REGISTRY_URL, registryUrl);
             home.writeSettings(settings, force);
         } catch (FileAlreadyExistsException e) {
             throw new IssuerHomeException(Reason.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile() + " (use --force)", e);
@@ -116,6 +139,15 @@ final class IssuerHome {
             throw new IssuerHomeException(Reason.IO_ERROR, "Cannot create the issuer home at " + root + ": " + e, e);
         }
         return home;
+    }
+
+    private static byte[] defaultPolicy() throws IOException {
+        try (InputStream in = IssuerHome.class.getResourceAsStream(DEFAULT_POLICY_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the built-in policy " + DEFAULT_POLICY_RESOURCE + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        }
     }
 
     /** @throws IssuerHomeException {@link Reason#NO_HOME} if there is no initialised home at {@code root} */
@@ -242,6 +274,50 @@ final class IssuerHome {
             }
         }
         return retired;
+    }
+
+    /**
+     * The policy the colour rules apply: the file {@code policy} in the settings names.
+     *
+     * @throws IssuerHomeException {@link Reason#NO_HOME} if the settings name none (a home made
+     *                             before the lifecycle commands) or the file is not a valid policy
+     */
+    Policy policy() {
+        String name = settings().getProperty(POLICY);
+        if (name == null || name.isBlank()) {
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + " names no " + POLICY
+                    + " (this home was made before the lifecycle commands): copy a policy file (specs/policy-example.json,"
+                    + " format in specs/rules.md) to " + root.resolve(POLICY_FILE) + " and add the line '" + POLICY + "="
+                    + POLICY_FILE + "' to " + root.resolve(SETTINGS));
+        }
+        Path file = root.resolve(name.strip());
+        try (InputStream in = Files.newInputStream(file)) {
+            return Policy.load(in);
+        } catch (NoSuchFileException e) {
+            throw new IssuerHomeException(Reason.NO_HOME, "The policy file " + file + " named in " + root.resolve(SETTINGS)
+                    + " does not exist", e);
+        } catch (IOException e) {
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the policy " + file + ": " + e, e);
+        } catch (InvalidPolicyException e) {
+            throw new IssuerHomeException(Reason.NO_HOME, "The policy " + file + " is invalid at " + e.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The registry's JDBC URL: {@code registry.url} in the settings.
+     *
+     * @throws IssuerHomeException {@link Reason#NO_HOME} if the settings name none (a home made
+     *                             before the lifecycle commands)
+     */
+    String registryUrl() {
+        String url = settings().getProperty(REGISTRY_URL);
+        if (url == null || url.isBlank()) {
+            throw new IssuerHomeException(Reason.NO_HOME, root.resolve(SETTINGS) + " names no " + REGISTRY_URL
+                    + " (this home was made before the lifecycle commands): add the line '" + REGISTRY_URL + "="
+                    + Registry.defaultUrl(root) + "' to it for the embedded SQLite registry (created on first use),"
+                    + " or a jdbc:postgresql://host/db?user=... URL");
+        }
+        return url.strip();
     }
 
     KeyId activeKeyId() {

@@ -114,6 +114,36 @@ class InitCommandTest {
         assertTrue(Files.isRegularFile(cli.userHome.resolve(".greenlight/issuer/settings.properties")));
     }
 
+    @Test
+    void init_newHome_createsTheRegistryAndTheDefaultPolicy() throws Exception {
+        Path home = cli.initHome();
+
+        String settings = Files.readString(home.resolve("settings.properties"));
+        assertTrue(settings.contains("policy=policy.json\n"), settings);
+        assertTrue(settings.contains("registry.url=jdbc:sqlite:" + home.toAbsolutePath().resolve("registry.db") + "\n"), settings);
+        assertEquals(Files.readString(Path.of("../specs/policy-example.json")), Files.readString(home.resolve("policy.json")));
+        assertTrue(Files.size(home.resolve("registry.db")) > 0, "the schema is created on init");
+        if (Files.getFileStore(home).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", permissions(home.resolve("registry.db")));
+        }
+    }
+
+    @Test
+    void lifecycleCommand_homeMadeBeforeTheRegistry_saysHowToAddIt() throws Exception {
+        Path home = cli.initHome();
+        Path settings = home.resolve("settings.properties");
+        Files.writeString(settings, Files.readString(settings).replaceAll("(?m)^(registry\\.url|policy)=.*\n", ""));
+
+        Cli.Result noPolicy = cli.run("status", "CNID:11010519491231002X", "--home", "home");
+        Files.writeString(settings, Files.readString(settings) + "policy=policy.json\n");
+        Cli.Result noRegistry = cli.run("status", "CNID:11010519491231002X", "--home", "home");
+
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), noPolicy.exitCode(), noPolicy::toString);
+        assertTrue(noPolicy.err().contains("add the line 'policy=policy.json'"), noPolicy::toString);
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), noRegistry.exitCode(), noRegistry::toString);
+        assertTrue(noRegistry.err().contains("add the line 'registry.url=jdbc:sqlite:"), noRegistry::toString);
+    }
+
     private static String permissions(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
