@@ -1,6 +1,8 @@
 package dev.greenlight.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class Tools {
         if (message.endsWith(".")) {
             message = message.substring(0, message.length() - 1);
         }
-        if (error instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+        if (error instanceof UnmatchedArgumentException unmatched && looksLikeASplitValue(unmatched, args)
                 && !failed.getCommandSpec().positionalParameters().isEmpty()) {
             message += " (a value with spaces must be quoted: a code may contain spaces, e.g. 'GL1:AB CD')";
         }
@@ -52,6 +54,22 @@ public final class Tools {
         err.flush();
         return ExitCode.USAGE.code();
     }
+
+    /**
+     * Whether the unmatched words are most likely the rest of an unquoted value: an extra word, or
+     * a word picocli took for an unknown option although it has no lower-case letter (Base45 has
+     * none, and the part of a code after a space may start with '-') next to a word that starts
+     * like a code.
+     */
+    private static boolean looksLikeASplitValue(UnmatchedArgumentException unmatched, String[] args) {
+        if (!unmatched.isUnknownOption()) {
+            return true;
+        }
+        boolean codeStart = Arrays.stream(args).anyMatch(arg -> CODE_START.matcher(arg).lookingAt());
+        return codeStart && unmatched.getUnmatched().stream().noneMatch(word -> word.chars().anyMatch(Character::isLowerCase));
+    }
+
+    private static final Pattern CODE_START = Pattern.compile("GL[0-9]+:");
 
     private static int failed(Exception failure, CommandLine failed) {
         PrintWriter err = failed.getErr();

@@ -53,6 +53,24 @@ class CommandLineConventionsTest {
     }
 
     @Test
+    void unquotedCodeWhoseSecondPartStartsWithADash_saysToQuoteIt() {
+        // '-' is a Base45 character: the word after the space can look like an option.
+        Fixtures.Result result = fx.run("verify", "--trust", fx.jwks.toString(), "GL1:6BFOXN", "-8KZ*NK%2");
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(result.err().contains("must be quoted"), result.err());
+    }
+
+    @Test
+    void unknownLowerCaseOption_getsNoQuoteHint() {
+        Fixtures.Result result = fx.run("verify", "--trust", fx.jwks.toString(), "--trsut", "GL1:6BFOXN");
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode());
+        assertFalse(result.err().contains("must be quoted"), result.err());
+    }
+
+    @Test
     void badNow_saysWhichFormatItWants() {
         Fixtures.Result result = fx.run("verify", "--trust", fx.jwks.toString(), "--now", "yesterday", "x");
 
