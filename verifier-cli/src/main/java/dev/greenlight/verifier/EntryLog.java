@@ -22,7 +22,7 @@ final class EntryLog implements Closeable {
 
     /** The fields of a scan record. */
     static final Field[] SCAN_FIELDS = {
-        Field.TIME, Field.CHECKPOINT, Field.DIRECTION, Field.DECISION, Field.TEMPERATURE,
+        Field.TIME, Field.CHECKPOINT, Field.DIRECTION, Field.DECISION, Field.TEMPERATURE, Field.REPEAT,
     };
 
     private final FileChannel channel;
