@@ -159,7 +159,7 @@ final class ScanCommand extends VerifierCommand {
         if (log != null) {
             RecordFormat format = logFormat != null ? logFormat : RecordFormat.byFileName(log.getFileName().toString(), RecordFormat.JSONL);
             try {
-                entryLog = EntryLog.open(log, format);
+                entryLog = EntryLog.open(log, format, err());
             } catch (IOException e) {
                 throw new CliException(ExitCode.IO_ERROR, "cannot open the entry log " + log + ": " + e.getMessage(), e);
             }
