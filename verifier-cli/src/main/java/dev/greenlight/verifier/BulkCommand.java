@@ -7,6 +7,7 @@ import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
 import dev.greenlight.cli.Progress;
 import dev.greenlight.cli.ProgressOption;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.CsvDelimiter;
 import dev.greenlight.cli.records.Field;
 import dev.greenlight.cli.records.InputProblem;
@@ -255,7 +256,7 @@ final class BulkCommand extends VerifierCommand {
         }
         files.sort(null);
         if (skipped > 0 && !progressOption.quiet()) {
-            err().println("bulk: skipping " + skipped + " subdirector" + (skipped == 1 ? "y" : "ies") + " of " + directory);
+            err().println("bulk: skipping " + skipped + " subdirector" + (skipped == 1 ? "y" : "ies") + " of " + Terminal.safe(directory.toString()));
         }
         return files;
     }
@@ -314,7 +315,7 @@ final class BulkCommand extends VerifierCommand {
         try {
             file.close();
         } catch (IOException e) {
-            err().println("bulk: cannot remove a temporary file: " + e.getMessage());
+            err().println("bulk: cannot remove a temporary file: " + Terminal.safe(e.getMessage()));
         }
     }
 

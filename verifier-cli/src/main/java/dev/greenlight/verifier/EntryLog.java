@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.CsvDelimiter;
 import dev.greenlight.cli.records.Field;
 import dev.greenlight.cli.records.Record;
@@ -62,7 +63,7 @@ final class EntryLog implements Closeable {
                 long cut = channel.size() - kept;
                 channel.truncate(kept);
                 channel.force(true);
-                warnings.println("scan: the entry log " + file + " ended in a partial line (" + cut
+                warnings.println("scan: the entry log " + Terminal.safe(file.toString()) + " ended in a partial line (" + cut
                         + " bytes, a crash during a write?): cut back to the last whole line");
             }
             channel.position(channel.size());
@@ -90,7 +91,7 @@ final class EntryLog implements Closeable {
         } catch (FileAlreadyExistsException e) {
             // An existing log: appended to as it is, its mode the owner's choice; but say if others can read it.
             if (posix && !OWNER_ONLY.containsAll(Files.getPosixFilePermissions(file))) {
-                warnings.println("scan: the entry log " + file + " holds identity hashes and is readable by others"
+                warnings.println("scan: the entry log " + Terminal.safe(file.toString()) + " holds identity hashes and is readable by others"
                         + " (consider chmod 600)");
             }
             return;

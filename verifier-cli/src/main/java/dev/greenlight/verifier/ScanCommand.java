@@ -5,6 +5,7 @@ import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.InputProblem;
 import dev.greenlight.cli.records.Record;
 import dev.greenlight.cli.records.RecordFormat;
@@ -166,7 +167,7 @@ final class ScanCommand extends VerifierCommand {
         } else {
             err().println("scan: no --log given: scans are shown but NOT recorded");
         }
-        err().println("scan: ready at checkpoint '" + checkpoint + "' (" + normalisedDirection + "); scan codes, Ctrl-D to end");
+        err().println("scan: ready at checkpoint '" + Terminal.safe(checkpoint) + "' (" + normalisedDirection + "); scan codes, Ctrl-D to end");
         err().flush();
         LineReader reader = new LineReader(context().stdin(), MAX_LINE_BYTES);
         try {
@@ -181,7 +182,7 @@ final class ScanCommand extends VerifierCommand {
                 try {
                     entryLog.close();
                 } catch (IOException e) {
-                    err().println("scan: closing the entry log failed: " + e.getMessage());
+                    err().println("scan: closing the entry log failed: " + Terminal.safe(e.getMessage()));
                 }
             }
         }
@@ -274,7 +275,7 @@ final class ScanCommand extends VerifierCommand {
             temperature = reading(inlineTemperature);
             if (temperature.isEmpty()) {
                 return new Decision(false, "TEMPERATURE_INVALID",
-                        "Temperature '" + CodeTexts.printable(inlineTemperature.strip()) + "' is not a reading: measure again and rescan.",
+                        "Temperature '" + Terminal.safe(inlineTemperature.strip()) + "' is not a reading: measure again and rescan.",
                         outcome, null, null);
             }
         }
@@ -356,9 +357,9 @@ final class ScanCommand extends VerifierCommand {
             out.println(decision.pass() ? ansi.style("1;32", row) : ansi.style("1;31", row));
         }
         String status = decision.pass() ? "PASS" : "DENY";
-        out.println(ansi.banner(decision.pass() ? "42" : "41", " " + status + " ") + "  " + decision.action());
+        out.println(ansi.banner(decision.pass() ? "42" : "41", " " + status + " ") + "  " + Terminal.safe(decision.action()));
         if (decision.note() != null) {
-            out.println("  " + decision.note());
+            out.println("  " + Terminal.safe(decision.note()));
         }
         VerifiedCode code = decision.code();
         if (code != null) {
