@@ -48,13 +48,25 @@ public record Terminal(boolean stdoutIsTerminal, boolean stderrIsTerminal, boole
      * @return the text with those characters escaped; {@code "null"} for null
      */
     public static String safe(String text) {
+        return safe(text, false);
+    }
+
+    /**
+     * As {@link #safe(String)}, but keeping tab, line feed and carriage return: for a format that
+     * quotes them itself (a CSV cell), where they cannot steer a terminal.
+     *
+     * @param text           the text, or null
+     * @param keepLineBreaks whether to leave tab, LF and CR as they are
+     * @return the text with the other unsafe characters escaped
+     */
+    public static String safe(String text, boolean keepLineBreaks) {
         if (text == null) {
             return "null";
         }
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean unsafe = isUnsafe(c);
+            boolean unsafe = isUnsafe(c) && !(keepLineBreaks && (c == '\t' || c == '\n' || c == '\r'));
             if (unsafe && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }

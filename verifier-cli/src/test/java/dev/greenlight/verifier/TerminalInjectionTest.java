@@ -94,7 +94,9 @@ class TerminalInjectionTest {
         JsonNode first = new ObjectMapper().readTree(json.out().split("\n")[1]);
         assertEquals(EVIL, first.get("file").asText(), "JSON escapes, and a parser gets the exact name back");
         assertEquals(1, csv.exitCode(), csv.err());
+        assertNoRawControls(csv.out());
         assertNoRawControls(csv.err());
+        assertTrue(csv.out().contains("\\x1b]8;;"), csv.out());
         assertTrue(csv.out().contains("\n'=HYPERLINK(") || csv.out().contains(",\"'=HYPERLINK(") || csv.out().contains(",'=HYPERLINK("),
                 "the formula guard: " + csv.out());
     }
