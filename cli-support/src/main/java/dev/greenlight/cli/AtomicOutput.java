@@ -21,6 +21,11 @@ import java.util.Set;
  * target's name: a file that exists is a whole one. Private files ({@code ownerOnly}) are created
  * 0600 from the start where the file system has POSIX permissions; others are 0644.
  *
+ * <p>The temporary file is created exclusively, with a random name, in the target's directory
+ * ({@link Files#createTempFile(Path, String, String, FileAttribute[])}). Until it is committed or
+ * closed, a shutdown hook deletes it, so that SIGINT or SIGTERM (Ctrl-C, {@code kill}) leaves no
+ * {@code .partial} file behind either; only SIGKILL or a power cut can.
+ *
  * <p>{@code -} as a file name means stdout: {@link #isStandardStream(Path)}; the commands write
  * there directly.
  */
@@ -33,6 +38,7 @@ public final class AtomicOutput implements Closeable {
     private final Path temporary;
     private final boolean overwrite;
     private final OutputStream stream;
+    private final Thread cleanup;
     private boolean finished;
 
     /** What a file is written with, so that a secret goes from its owner to the file with no copy in between. */
@@ -46,6 +52,25 @@ public final class AtomicOutput implements Closeable {
         this.temporary = temporary;
         this.overwrite = overwrite;
         this.stream = new BufferedOutputStream(Files.newOutputStream(temporary, StandardOpenOption.WRITE), 1 << 16);
+        this.cleanup = new Thread(() -> deleteQuietly(temporary), "gl-delete-" + temporary.getFileName());
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            // The JVM is going down; nobody is left to tell.
+        }
+    }
+
+    /** Once the temporary file is renamed or deleted, the hook has nothing left to do. */
+    private void forgetCleanup() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // Shutdown in progress: the hook runs anyway, and deleting a renamed file's old name is a no-op.
+        }
     }
 
     /** Whether a file option's value is {@code -}: stdin or stdout. */
@@ -101,6 +126,7 @@ public final class AtomicOutput implements Closeable {
             Files.move(temporary, target);
         }
         finished = true;
+        forgetCleanup();
     }
 
     /** Without a {@link #commit()}: drops the temporary file, and the target is as it was. */
@@ -113,7 +139,11 @@ public final class AtomicOutput implements Closeable {
         try {
             stream.close();
         } finally {
-            Files.deleteIfExists(temporary);
+            try {
+                Files.deleteIfExists(temporary);
+            } finally {
+                forgetCleanup();
+            }
         }
     }
 

@@ -39,7 +39,8 @@ public final class Tools {
     static int usageError(ParameterException error, String[] args) {
         CommandLine failed = error.getCommandLine();
         PrintWriter err = failed.getErr();
-        String message = error.getMessage() == null ? "invalid command line" : error.getMessage().strip();
+        // picocli quotes the offending argument: it is input, and may carry escape sequences.
+        String message = error.getMessage() == null ? "invalid command line" : Terminal.safe(error.getMessage().strip());
         if (message.endsWith(".")) {
             message = message.substring(0, message.length() - 1);
         }
@@ -49,7 +50,7 @@ public final class Tools {
         }
         err.println(rootName(failed) + ": " + message + ". See '" + failed.getCommandSpec().qualifiedName() + " --help'.");
         if (error instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            err.println("Did you mean: " + Terminal.safe(String.join(" or ", unmatched.getSuggestions())) + "?");
         }
         err.flush();
         return ExitCode.USAGE.code();
@@ -80,11 +81,12 @@ public final class Tools {
             known = command.translate(runtime);
         }
         if (known != null) {
-            err.println(name + ": " + known.getMessage());
+            // A message may quote input (a file name, a header, a code): one line, no control characters.
+            err.println(name + ": " + Terminal.safe(known.getMessage()));
             err.flush();
             return known.exitCode().code();
         }
-        err.println(name + ": internal error: " + failure);
+        err.println(name + ": internal error: " + Terminal.safe(String.valueOf(failure)));
         failure.printStackTrace(err);
         err.flush();
         return ExitCode.INTERNAL_ERROR.code();

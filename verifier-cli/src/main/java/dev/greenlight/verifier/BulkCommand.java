@@ -7,6 +7,7 @@ import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
 import dev.greenlight.cli.Progress;
 import dev.greenlight.cli.ProgressOption;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.CsvDelimiter;
 import dev.greenlight.cli.records.Field;
 import dev.greenlight.cli.records.InputProblem;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify bulk --trust keys/ scans-2026-03-01.txt -o audit.jsonl --now 2026-03-01T18:00:00Z",
             "  gl-verify bulk --format csv --delimiter ';' photos/ > photos.csv"})
-@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
 final class BulkCommand extends VerifierCommand {
 
     @Mixin
@@ -74,8 +76,12 @@ final class BulkCommand extends VerifierCommand {
     private Character delimiter;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write records here (via a temporary file renamed at the end) instead of stdout; - is stdout.")
+            description = "Write records here (via a temporary file renamed at the end; created 0600: records hold "
+                    + "identity hashes) instead of stdout; - is stdout. An existing FILE needs --force.")
     private Path output;
+
+    @Option(names = "--force", description = "Replace the --output FILE if it exists.")
+    private boolean force;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     private Integer threads;
@@ -115,7 +121,7 @@ final class BulkCommand extends VerifierCommand {
         long start = System.nanoTime();
         Summary summary = new Summary();
         Path target = output == null || AtomicOutput.isStandardStream(output) ? null : output;
-        AtomicOutput file = openOutput(target);
+        AtomicOutput file = openOutput(target, force);
         Writer out = file == null ? out() : new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
         Progress progress = Progress.NONE;
@@ -250,7 +256,7 @@ final class BulkCommand extends VerifierCommand {
         }
         files.sort(null);
         if (skipped > 0 && !progressOption.quiet()) {
-            err().println("bulk: skipping " + skipped + " subdirector" + (skipped == 1 ? "y" : "ies") + " of " + directory);
+            err().println("bulk: skipping " + skipped + " subdirector" + (skipped == 1 ? "y" : "ies") + " of " + Terminal.safe(directory.toString()));
         }
         return files;
     }
@@ -286,13 +292,15 @@ final class BulkCommand extends VerifierCommand {
         batches.finish();
     }
 
-    /** Null for stdout. Replaces an existing file, but only once the run is complete. */
-    private static AtomicOutput openOutput(Path target) {
+    /** Null for stdout. Replaces an existing file only with --force, and only once the run is complete. */
+    private static AtomicOutput openOutput(Path target, boolean force) {
         if (target == null) {
             return null;
         }
         try {
-            return AtomicOutput.open(target, true, false);
+            return AtomicOutput.open(target, force, true);
+        } catch (FileAlreadyExistsException e) {
+            throw new CliException(ExitCode.ALREADY_EXISTS, "refusing to overwrite " + target + " (use --force)", e);
         } catch (IOException e) {
             throw new CliException(ExitCode.IO_ERROR, "cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -307,7 +315,7 @@ final class BulkCommand extends VerifierCommand {
         try {
             file.close();
         } catch (IOException e) {
-            err().println("bulk: cannot remove a temporary file: " + e.getMessage());
+            err().println("bulk: cannot remove a temporary file: " + Terminal.safe(e.getMessage()));
         }
     }
 

@@ -63,26 +63,4 @@ final class CodeTexts {
         }
     }
 
-    /**
-     * Text from outside (a code, a file name, a message quoting input) made safe for a terminal:
-     * control characters, which could carry escape sequences, are shown as {@code \\uXXXX}.
-     */
-    static String printable(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || (c >= '\u202A' && c <= '\u202E');
-            if (control && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (control) {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-        }
-        return out == null ? text : out.toString();
-    }
 }

@@ -4,6 +4,7 @@ import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.CsvDelimiter;
 import dev.greenlight.cli.records.Field;
 import dev.greenlight.cli.records.Record;
@@ -54,7 +55,7 @@ final class InspectCommand extends VerifierCommand {
                 out.print(json(null, e));
             } else {
                 out.println("NOT A CODE  " + e.reason());
-                out.println("  " + CodeTexts.printable(e.getMessage()));
+                out.println("  " + Terminal.safe(e.getMessage()));
             }
             out.flush();
             return ExitCode.SOME_FAILED;

@@ -5,11 +5,16 @@ import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.InputProblem;
 import dev.greenlight.cli.records.Record;
 import dev.greenlight.cli.records.RecordFormat;
 import dev.greenlight.cli.records.RecordFormatConverter;
+import dev.greenlight.codec.BodyTemperature;
+import dev.greenlight.codec.Checkpoint;
+import dev.greenlight.codec.CheckpointDecision;
 import dev.greenlight.codec.Colour;
+import dev.greenlight.codec.VerificationResult;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
@@ -24,6 +29,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -38,12 +44,14 @@ import picocli.CommandLine.Option;
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Checkpoint mode: read codes from stdin, one per line (a USB scanner types the code and Enter), "
                 + "and show PASS or DENY with the action for each:",
-            "  green and valid: PASS;  yellow: DENY, home isolation and daily check-in;",
-            "  red: DENY, refer to control staff;  expired or invalid: DENY, ask the holder to refresh the code;",
-            "  temperature at or above 37.3 °C: DENY, refer for a medical check.",
+            "  red: DENY, report to the holder's community (whatever the temperature);",
+            "  temperature at or above 37.3 °C: DENY, send for a medical check;",
+            "  expired or invalid: DENY, obtain a fresh code;  yellow: DENY, home isolation and daily check-in;",
+            "  green and valid: PASS.",
             "A temperature may follow the code on the same line after a TAB or ';' (neither occurs in a code), "
                 + "e.g. 'GL1:...;36.8', or be prompted for with --temperature.",
-            "The same code scanned again within --repeat-window is shown as REPEAT and not logged again.",
+            "Every scan is verified and decided afresh and logged; the same code scanned again within --repeat-window "
+                + "is flagged as a REPEAT (warned, or denied with --on-repeat=deny).",
             "End the session with Ctrl-D (end of input)."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify scan --trust /etc/greenlight/trust --checkpoint north-gate --direction in "
@@ -51,8 +59,10 @@ import picocli.CommandLine.Option;
 @ExitCodes({ExitCode.OK, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
 final class ScanCommand extends VerifierCommand {
 
-    /** The rule of the seed document: at or above this, a medical check. */
-    static final BigDecimal FEVER_CELSIUS = new BigDecimal("37.3");
+    /** The gate's decision has one owner: the codec's checkpoint, with the colour standard's fever threshold. */
+    private static final Checkpoint GATE = Checkpoint.withFeverThreshold(Checkpoint.STANDARD_FEVER_THRESHOLD);
+    /** A repeat window longer than a day would flag a holder's daily entry as a repeat: refused. */
+    static final Duration MAX_REPEAT_WINDOW = Duration.ofHours(24);
     private static final BigDecimal LOWEST_PLAUSIBLE = new BigDecimal("30");
     private static final BigDecimal HIGHEST_PLAUSIBLE = new BigDecimal("45");
     private static final Pattern TEMPERATURE = Pattern.compile("\\s*(\\d{2}(?:[.,]\\d{1,2})?)\\s*(?:°\\s*C|°|C)?\\s*",
@@ -83,12 +93,31 @@ final class ScanCommand extends VerifierCommand {
     private boolean promptTemperature;
 
     @Option(names = "--repeat-window", paramLabel = "DURATION", converter = Durations.class, defaultValue = "60s",
-            description = "A code scanned again within this time is a REPEAT, shown but not logged (default: ${DEFAULT-VALUE}; 0 disables).")
+            description = "A code scanned again within this time is flagged as a REPEAT; it is still verified, decided "
+                    + "and logged afresh (default: ${DEFAULT-VALUE}; at most 24h; 0 disables).")
     private Duration repeatWindow;
+
+    @Option(names = "--on-repeat", paramLabel = "warn|deny", defaultValue = "warn",
+            description = "What a REPEAT that would pass does: warn the operator, or deny (reason REPEAT) (default: ${DEFAULT-VALUE}).")
+    private String onRepeat;
 
     /** What the operator is told, and what is logged. */
     private record Decision(boolean pass, String reason, String action, Outcome outcome, BigDecimal temperature,
-                            String note) {
+                            String note, boolean repeat) {
+
+        Decision(boolean pass, String reason, String action, Outcome outcome, BigDecimal temperature, String note) {
+            this(pass, reason, action, outcome, temperature, note, false);
+        }
+
+        /** The same decision, flagged as a repeat; a pass becomes a deny if the policy says so. */
+        Decision asRepeat(String repeatNote, boolean deny) {
+            String withNote = note == null ? repeatNote : repeatNote + " " + note;
+            if (pass && deny) {
+                return new Decision(false, "REPEAT", "Already scanned here: do not let through (--on-repeat=deny); call a supervisor.",
+                        outcome, temperature, withNote, true);
+            }
+            return new Decision(pass, reason, action, outcome, temperature, withNote, true);
+        }
 
         /** The verified code, or null. */
         VerifiedCode code() {
@@ -98,14 +127,12 @@ final class ScanCommand extends VerifierCommand {
         /** The entry log's record: the outcome's, with the gate's decision, its reason and its action as the message. */
         Record.Builder record() {
             return outcome.record().decision(pass).reason(reason)
-                    .message(note == null ? action : action + " " + note).temperature(temperature);
+                    .message(note == null ? action : action + " " + note).temperature(temperature).repeat(repeat);
         }
     }
 
-    private record Seen(Instant at, Decision decision) {
-    }
-
-    private final Map<String, Seen> recent = new LinkedHashMap<>();
+    /** When each code text was last scanned within the window, oldest first. */
+    private final Map<String, Instant> recent = new LinkedHashMap<>();
     private int passed;
     private int denied;
     private int repeats;
@@ -119,26 +146,34 @@ final class ScanCommand extends VerifierCommand {
         if (repeatWindow.isNegative()) {
             throw new CliException(ExitCode.USAGE, "--repeat-window must not be negative");
         }
+        if (repeatWindow.compareTo(MAX_REPEAT_WINDOW) > 0) {
+            throw new CliException(ExitCode.USAGE, "--repeat-window must be at most 24h, not " + repeatWindow);
+        }
+        boolean denyRepeats = switch (onRepeat.toLowerCase(Locale.ROOT)) {
+            case "warn" -> false;
+            case "deny" -> true;
+            default -> throw new CliException(ExitCode.USAGE, "--on-repeat must be 'warn' or 'deny', not '" + onRepeat + "'");
+        };
         Clock clock = context().clock();
         Verifier verifier = trust.verifier(context(), clock);
         EntryLog entryLog = null;
         if (log != null) {
             RecordFormat format = logFormat != null ? logFormat : RecordFormat.byFileName(log.getFileName().toString(), RecordFormat.JSONL);
             try {
-                entryLog = EntryLog.open(log, format);
+                entryLog = EntryLog.open(log, format, err());
             } catch (IOException e) {
                 throw new CliException(ExitCode.IO_ERROR, "cannot open the entry log " + log + ": " + e.getMessage(), e);
             }
         } else {
             err().println("scan: no --log given: scans are shown but NOT recorded");
         }
-        err().println("scan: ready at checkpoint '" + checkpoint + "' (" + normalisedDirection + "); scan codes, Ctrl-D to end");
+        err().println("scan: ready at checkpoint '" + Terminal.safe(checkpoint) + "' (" + normalisedDirection + "); scan codes, Ctrl-D to end");
         err().flush();
         LineReader reader = new LineReader(context().stdin(), MAX_LINE_BYTES);
         try {
             LineReader.Line line;
             while ((line = reader.next()) != null) {
-                scanOne(line, reader, verifier, clock, entryLog, normalisedDirection);
+                scanOne(line, reader, verifier, clock, entryLog, normalisedDirection, denyRepeats);
             }
         } catch (IOException e) {
             throw new CliException(ExitCode.IO_ERROR, "reading stdin or writing the entry log failed: " + e.getMessage(), e);
@@ -147,17 +182,17 @@ final class ScanCommand extends VerifierCommand {
                 try {
                     entryLog.close();
                 } catch (IOException e) {
-                    err().println("scan: closing the entry log failed: " + e.getMessage());
+                    err().println("scan: closing the entry log failed: " + Terminal.safe(e.getMessage()));
                 }
             }
         }
-        err().println("scan: " + (passed + denied) + " scans: " + passed + " PASS, " + denied + " DENY; " + repeats + " repeats not logged");
+        err().println("scan: " + (passed + denied) + " scans: " + passed + " PASS, " + denied + " DENY; " + repeats + " repeats");
         err().flush();
         return ExitCode.OK;
     }
 
     private void scanOne(LineReader.Line line, LineReader reader, Verifier verifier, Clock clock,
-                         EntryLog entryLog, String dir) throws IOException {
+                         EntryLog entryLog, String dir, boolean denyRepeats) throws IOException {
         if (!line.tooLong() && line.bytes().length == 0) {
             // A stray Enter on the keyboard or the scanner: nothing to decide.
             return;
@@ -175,15 +210,7 @@ final class ScanCommand extends VerifierCommand {
         // Milliseconds are enough to order scans at a gate, and keep the log readable.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         forgetBefore(now.minus(repeatWindow));
-        if (code != null && !repeatWindow.isZero()) {
-            Seen seen = recent.get(code);
-            if (seen != null) {
-                repeats++;
-                show(seen.decision(), "REPEAT: scanned " + Duration.between(seen.at(), now).toSeconds()
-                        + " s ago; shown again, not logged again");
-                return;
-            }
-        }
+        Instant seenAt = code != null && !repeatWindow.isZero() ? recent.get(code) : null;
         Decision decision;
         if (line.tooLong()) {
             decision = unreadable(Outcome.unreadable(InputProblem.LINE_TOO_LONG,
@@ -193,6 +220,13 @@ final class ScanCommand extends VerifierCommand {
         } else {
             decision = decide(verifier, code, inlineTemperature, reader);
         }
+        if (seenAt != null) {
+            // A flag on this scan's own decision, never the earlier verdict: the code may have expired
+            // since, the temperature may differ, and the operator may have been told to measure again.
+            repeats++;
+            decision = decision.asRepeat("REPEAT: this code was scanned here " + Duration.between(seenAt, now).toSeconds()
+                    + " s ago.", denyRepeats);
+        }
         if (entryLog != null) {
             entryLog.append(decision.record().time(now).checkpoint(checkpoint).direction(dir).build());
         }
@@ -201,10 +235,11 @@ final class ScanCommand extends VerifierCommand {
         } else {
             denied++;
         }
-        if (code != null && !repeatWindow.isZero()) {
-            recent.put(code, new Seen(now, decision));
+        if (code != null && !repeatWindow.isZero() && seenAt == null) {
+            // The window runs from the first scan in it, as before; the map stays ordered oldest first.
+            recent.put(code, now);
         }
-        show(decision, null);
+        show(decision);
     }
 
     private static int separatorIndex(String text) {
@@ -218,9 +253,9 @@ final class ScanCommand extends VerifierCommand {
     }
 
     private void forgetBefore(Instant cutoff) {
-        Iterator<Seen> oldestFirst = recent.values().iterator();
+        Iterator<Instant> oldestFirst = recent.values().iterator();
         while (oldestFirst.hasNext()) {
-            if (oldestFirst.next().at().isAfter(cutoff)) {
+            if (oldestFirst.next().isAfter(cutoff)) {
                 break;
             }
             oldestFirst.remove();
@@ -233,67 +268,67 @@ final class ScanCommand extends VerifierCommand {
     }
 
     private Decision decide(Verifier verifier, String code, String inlineTemperature, LineReader reader) throws IOException {
-        Outcome outcome = Outcome.of(verifier.verify(code));
-        BigDecimal temperature = null;
+        VerificationResult result = verifier.verify(code);
+        Outcome outcome = Outcome.of(result);
+        Optional<BodyTemperature> temperature = Optional.empty();
         if (inlineTemperature != null) {
-            temperature = parseTemperature(inlineTemperature);
-            if (temperature == null) {
+            temperature = reading(inlineTemperature);
+            if (temperature.isEmpty()) {
                 return new Decision(false, "TEMPERATURE_INVALID",
-                        "Temperature '" + CodeTexts.printable(inlineTemperature.strip()) + "' is not a reading: measure again and rescan.",
+                        "Temperature '" + Terminal.safe(inlineTemperature.strip()) + "' is not a reading: measure again and rescan.",
                         outcome, null, null);
             }
         }
-        if (!outcome.isValid()) {
-            return new Decision(false, outcome.reason(),
-                    "Code not valid (" + outcome.reason() + "): ask the holder to refresh the code in the app.",
-                    outcome, temperature, CodeTexts.printable(outcome.message()));
-        }
-        VerifiedCode verified = outcome.code();
-        if (temperature == null && promptTemperature && verified.colour() == Colour.GREEN) {
+        if (temperature.isEmpty() && promptTemperature && result.isValid() && result.code().colour() == Colour.GREEN) {
             // Only a green code can still pass, so only then is the reading worth the queue's time.
             temperature = promptTemperature(reader);
-            if (temperature == null) {
+            if (temperature.isEmpty()) {
                 return new Decision(false, "TEMPERATURE_INVALID", "No valid temperature reading: measure again and rescan.",
                         outcome, null, null);
             }
         }
-        String feverNote = temperature != null && temperature.compareTo(FEVER_CELSIUS) >= 0
-                ? "Temperature " + temperature.toPlainString() + " °C (at or above " + FEVER_CELSIUS + " °C): refer for a medical check."
-                : null;
-        switch (verified.colour()) {
-            case RED:
-                return new Decision(false, "RED_CODE", "Red code: refer the holder to control staff.", outcome, temperature, feverNote);
-            case YELLOW:
-                if (feverNote != null) {
-                    return new Decision(false, "FEVER", feverNote, outcome, temperature,
-                            "Yellow code: home isolation and daily health check-in.");
-                }
-                return new Decision(false, "YELLOW_CODE", "Yellow code: home isolation and daily health check-in. Do not admit.",
-                        outcome, temperature, null);
-            default:
-                if (feverNote != null) {
-                    return new Decision(false, "FEVER", feverNote, outcome, temperature, null);
-                }
-                return new Decision(true, null, "Green code, valid: let the holder through.", outcome, temperature, null);
+        CheckpointDecision gate = GATE.decide(result, temperature);
+        BigDecimal celsius = temperature.map(BodyTemperature::celsius).orElse(null);
+        String reason = switch (gate.action()) {
+            case PASS -> null;
+            case STRICT_CONTROL_REPORT_TO_COMMUNITY -> "RED_CODE";
+            case MEDICAL_CHECK -> "FEVER";
+            case HOME_ISOLATION_AND_DAILY_CHECK_IN -> "YELLOW_CODE";
+            case REFRESH_CODE -> outcome.reason();
+        };
+        return new Decision(gate.pass(), reason, gate.message(), outcome, celsius, null);
+    }
+
+    /** A reading as the operator typed it, if it is one a body can have. */
+    private static Optional<BodyTemperature> reading(String text) {
+        BigDecimal celsius = parseTemperature(text);
+        if (celsius == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BodyTemperature.ofCelsius(celsius));
+        } catch (IllegalArgumentException e) {
+            // Two decimals that no thermometer shows (36.85): rounding could cross the threshold.
+            return Optional.empty();
         }
     }
 
-    private BigDecimal promptTemperature(LineReader reader) throws IOException {
+    private Optional<BodyTemperature> promptTemperature(LineReader reader) throws IOException {
         for (int attempt = 0; attempt < TEMPERATURE_ATTEMPTS; attempt++) {
             err().print("Temperature (°C): ");
             err().flush();
             LineReader.Line line = reader.next();
             if (line == null) {
-                return null;
+                return Optional.empty();
             }
             String text = line.tooLong() ? null : CodeTexts.decode(line.bytes());
-            BigDecimal reading = text == null ? null : parseTemperature(text);
-            if (reading != null) {
+            Optional<BodyTemperature> reading = text == null ? Optional.empty() : reading(text);
+            if (reading.isPresent()) {
                 return reading;
             }
             err().println("  not a temperature between " + LOWEST_PLAUSIBLE + " and " + HIGHEST_PLAUSIBLE + " °C, e.g. 36.6");
         }
-        return null;
+        return Optional.empty();
     }
 
     /** A reading in °C such as {@code 36.8}, {@code 36,8} or {@code 36.8 °C}, or null if it is none or implausible. */
@@ -309,22 +344,22 @@ final class ScanCommand extends VerifierCommand {
         return value;
     }
 
-    private void show(Decision decision, String repeatNote) {
+    private void show(Decision decision) {
         PrintWriter out = out();
         boolean terminal = context().colourOnStdout();
         Ansi ansi = new Ansi(terminal);
         String word = decision.pass() ? "PASS" : "DENY";
         out.println();
-        if (repeatNote != null) {
-            out.println(ansi.style("1;7", "  " + repeatNote + "  "));
+        if (decision.repeat()) {
+            out.println(ansi.style("1;7", "  REPEAT  "));
         }
         for (String row : Banner.rows(word, terminal)) {
             out.println(decision.pass() ? ansi.style("1;32", row) : ansi.style("1;31", row));
         }
         String status = decision.pass() ? "PASS" : "DENY";
-        out.println(ansi.banner(decision.pass() ? "42" : "41", " " + status + " ") + "  " + decision.action());
+        out.println(ansi.banner(decision.pass() ? "42" : "41", " " + status + " ") + "  " + Terminal.safe(decision.action()));
         if (decision.note() != null) {
-            out.println("  " + decision.note());
+            out.println("  " + Terminal.safe(decision.note()));
         }
         VerifiedCode code = decision.code();
         if (code != null) {

@@ -5,6 +5,7 @@ import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.CsvDelimiter;
 import dev.greenlight.cli.records.Field;
 import dev.greenlight.cli.records.InputProblem;
@@ -103,7 +104,7 @@ final class VerifyCommand extends VerifierCommand {
                 try {
                     Files.deleteIfExists(temporary);
                 } catch (IOException e) {
-                    err().println("gl-verify verify: cannot delete " + temporary + ": " + e.getMessage());
+                    err().println("gl-verify verify: cannot delete " + temporary + ": " + Terminal.safe(e.getMessage()));
                 }
             }
         }
@@ -140,7 +141,7 @@ final class VerifyCommand extends VerifierCommand {
             out.println("  identity hash  " + code.identityHash());
         } else {
             out.println(ansi.rejected(outcome.verdict() + "  " + outcome.reason()));
-            out.println("  " + CodeTexts.printable(outcome.message()));
+            out.println("  " + Terminal.safe(outcome.message()));
         }
         out.flush();
     }

@@ -180,7 +180,7 @@ class FuzzInputReadersTest {
             assertEquals(Verdict.REJECTED, outcome.verdict());
             assertNotNull(outcome.reason());
         }
-        String shown = CodeTexts.printable(outcome.message());
+        String shown = dev.greenlight.cli.Terminal.safe(outcome.message());
         assertTrue(shown.chars().noneMatch(Character::isISOControl), shown);
     }
 

@@ -93,7 +93,7 @@ class ScanCommandTest {
     }
 
     @Test
-    void scan_sessionFromPipe_showsEachVerdictAndLogsEachScanOnce() throws IOException {
+    void scan_sessionFromPipe_showsEachVerdictAndLogsEveryScan() throws IOException {
         IssuedCode green = fx.issue(Colour.GREEN);
         IssuedCode yellow = fx.issue(Colour.YELLOW);
         IssuedCode red = fx.issue(Colour.RED);
@@ -117,23 +117,23 @@ class ScanCommandTest {
         assertEquals(0, result.exitCode(), result.err());
         List<String> verdicts = verdictLines(result.out());
         assertEquals(8, verdicts.size(), result.out());
-        assertTrue(verdicts.get(0).contains("let the holder through"), verdicts.get(0));
-        assertTrue(verdicts.get(1).startsWith(" PASS "), "the repeat shows the earlier verdict");
+        assertTrue(verdicts.get(0).startsWith(" PASS ") && verdicts.get(0).contains("Green code: pass."), verdicts.get(0));
+        assertTrue(verdicts.get(1).startsWith(" PASS "), "the repeat is decided afresh; by default only a warning");
         assertTrue(result.out().contains("REPEAT"), result.out());
-        assertTrue(verdicts.get(2).startsWith(" DENY ") && verdicts.get(2).contains("home isolation and daily health check-in"));
-        assertTrue(verdicts.get(3).startsWith(" DENY ") && verdicts.get(3).contains("control staff"));
-        assertTrue(verdicts.get(4).contains("refresh the code"), verdicts.get(4));
-        assertTrue(verdicts.get(5).contains("refresh the code"), verdicts.get(5));
+        assertTrue(verdicts.get(2).startsWith(" DENY ") && verdicts.get(2).contains("home isolation and do the daily health check-in"));
+        assertTrue(verdicts.get(3).startsWith(" DENY ") && verdicts.get(3).contains("village or community"));
+        assertTrue(verdicts.get(4).contains("obtain a fresh code"), verdicts.get(4));
+        assertTrue(verdicts.get(5).contains("obtain a fresh code"), verdicts.get(5));
         assertTrue(verdicts.get(6).startsWith(" DENY ") && verdicts.get(6).contains("medical check"), verdicts.get(6));
         assertTrue(verdicts.get(7).startsWith(" PASS "), verdicts.get(7));
         assertTrue(result.out().contains("#   #  ####   # # #"), "large block letters in plain text: " + result.out());
         assertFalse(result.out().contains("\u001b["), "no ANSI when stdout is not a terminal");
 
         List<JsonNode> entries = readLog(log);
-        assertEquals(7, entries.size(), "repeat and empty line not logged");
-        String[] decisions = {"PASS", "DENY", "DENY", "DENY", "DENY", "DENY", "PASS"};
-        String[] codeVerdicts = {"VALID", "VALID", "VALID", "REJECTED", "REJECTED", "VALID", "VALID"};
-        String[] reasons = {null, "YELLOW_CODE", "RED_CODE", "EXPIRED", "MALFORMED", "FEVER", null};
+        assertEquals(8, entries.size(), "the repeat is logged too; the empty line is not");
+        String[] decisions = {"PASS", "PASS", "DENY", "DENY", "DENY", "DENY", "DENY", "PASS"};
+        String[] codeVerdicts = {"VALID", "VALID", "VALID", "VALID", "REJECTED", "REJECTED", "VALID", "VALID"};
+        String[] reasons = {null, null, "YELLOW_CODE", "RED_CODE", "EXPIRED", "MALFORMED", "FEVER", null};
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
             assertEquals(decisions[i], entry.get("decision").asText(), entry.toString());
@@ -144,20 +144,21 @@ class ScanCommandTest {
             assertEquals("north-gate", entry.get("checkpoint").asText());
             assertEquals("out", entry.get("direction").asText());
             assertEquals(Fixtures.NOW.toString(), entry.get("time").asText());
+            assertEquals(i == 1, entry.get("repeat").asBoolean(), entry.toString());
         }
         assertEquals(green.claims().identityHash().toString(), entries.get(0).get("identity_hash").asText());
         assertEquals(green.claims().serial().toString(), entries.get(0).get("serial").asText());
         assertEquals("green", entries.get(0).get("colour").asText());
-        assertEquals(expired.claims().expiresAt().toString(), entries.get(3).get("expires_at").asText(),
+        assertEquals(expired.claims().expiresAt().toString(), entries.get(4).get("expires_at").asText(),
                 "an expired code's signature checked out: its claims are logged");
-        assertFalse(entries.get(4).has("identity_hash"), "a malformed code's fields are not trusted, not logged");
-        assertEquals(new BigDecimal("37.3"), entries.get(5).get("temperature").decimalValue());
-        assertEquals(new BigDecimal("36.8"), entries.get(6).get("temperature").decimalValue());
-        assertTrue(result.err().contains("2 PASS, 5 DENY; 1 repeats"), result.err());
+        assertFalse(entries.get(5).has("identity_hash"), "a malformed code's fields are not trusted, not logged");
+        assertEquals(new BigDecimal("37.3"), entries.get(6).get("temperature").decimalValue());
+        assertEquals(new BigDecimal("36.8"), entries.get(7).get("temperature").decimalValue());
+        assertTrue(result.err().contains("3 PASS, 5 DENY; 1 repeats"), result.err());
     }
 
     @Test
-    void scan_sameCodeAfterTheRepeatWindow_isLoggedAgain() throws IOException {
+    void scan_sameCodeWithinAndAfterTheRepeatWindow_isLoggedEachTimeAndFlaggedWithin() throws IOException {
         IssuedCode green = fx.issue(Colour.GREEN);
         // Each scan reads the clock once and the verifier once more: 25 s per read.
         SteppingClock clock = new SteppingClock(Fixtures.NOW, Duration.ofSeconds(25));
@@ -169,9 +170,80 @@ class ScanCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         List<JsonNode> entries = readLog(log);
-        assertEquals(2, entries.size(), "scan 2 (50 s later) is a repeat, scan 3 (75 s later) is not");
+        assertEquals(3, entries.size(), "every scan is logged");
         assertEquals(Fixtures.NOW.toString(), entries.get(0).get("time").asText());
-        assertEquals(Fixtures.NOW.plusSeconds(75).toString(), entries.get(1).get("time").asText());
+        assertEquals(Fixtures.NOW.plusSeconds(50).toString(), entries.get(1).get("time").asText());
+        assertEquals(Fixtures.NOW.plusSeconds(100).toString(), entries.get(2).get("time").asText());
+        assertFalse(entries.get(0).get("repeat").asBoolean());
+        assertTrue(entries.get(1).get("repeat").asBoolean(), "50 s after the first scan: a repeat");
+        assertFalse(entries.get(2).get("repeat").asBoolean(), "100 s after the first scan: the window has passed");
+    }
+
+    @Test
+    void scan_sameCodeWithANewTemperature_isDecidedOnTheNewReading() throws IOException {
+        IssuedCode green = fx.issue(Colour.GREEN);
+        Path log = dir.resolve("gate.jsonl");
+        String stdin = green.text() + ";36.6\n" + green.text() + ";39.5\n";
+
+        Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), stdin, false),
+                "scan", "--trust", fx.jwks.toString(), "--log", log.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> verdicts = verdictLines(result.out());
+        assertEquals(2, verdicts.size(), result.out());
+        assertTrue(verdicts.get(0).startsWith(" PASS "), verdicts.get(0));
+        assertTrue(verdicts.get(1).startsWith(" DENY ") && verdicts.get(1).contains("medical check"), verdicts.get(1));
+        List<JsonNode> entries = readLog(log);
+        assertEquals(2, entries.size());
+        assertEquals("FEVER", entries.get(1).get("reason").asText());
+        assertEquals(new BigDecimal("39.5"), entries.get(1).get("temperature").decimalValue());
+        assertTrue(entries.get(1).get("repeat").asBoolean());
+    }
+
+    @Test
+    void scan_codeExpiredSinceItsFirstScan_isDeniedOnTheRepeat() throws IOException {
+        // Valid until NOW + 30 min; the clock moves 20 min per read (one for the scan, one for the verifier).
+        IssuedCode code = fx.issue("EXP1", Colour.GREEN, Duration.ofMinutes(90));
+        SteppingClock clock = new SteppingClock(Fixtures.NOW, Duration.ofMinutes(20));
+        Path log = dir.resolve("gate.jsonl");
+
+        Fixtures.Result result = Fixtures.run(session(clock, code.text() + "\n" + code.text() + "\n", false),
+                "scan", "--trust", fx.jwks.toString(), "--log", log.toString(), "--repeat-window", "24h");
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> verdicts = verdictLines(result.out());
+        assertTrue(verdicts.get(0).startsWith(" PASS "), verdicts.get(0));
+        assertTrue(verdicts.get(1).startsWith(" DENY "), "expired since the first scan: " + verdicts.get(1));
+        List<JsonNode> entries = readLog(log);
+        assertEquals("EXPIRED", entries.get(1).get("reason").asText());
+        assertTrue(entries.get(1).get("repeat").asBoolean());
+    }
+
+    @Test
+    void scan_onRepeatDeny_deniesARepeatThatWouldPassAndLogsIt() throws IOException {
+        IssuedCode green = fx.issue(Colour.GREEN);
+        Path log = dir.resolve("gate.jsonl");
+
+        Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC),
+                        green.text() + "\n" + green.text() + "\n", false),
+                "scan", "--trust", fx.jwks.toString(), "--log", log.toString(), "--on-repeat=deny");
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<JsonNode> entries = readLog(log);
+        assertEquals(2, entries.size());
+        assertEquals("PASS", entries.get(0).get("decision").asText());
+        assertEquals("DENY", entries.get(1).get("decision").asText());
+        assertEquals("REPEAT", entries.get(1).get("reason").asText());
+        assertTrue(entries.get(1).get("repeat").asBoolean());
+    }
+
+    @Test
+    void scan_repeatWindowOverADay_isUsageError() {
+        Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), "", false),
+                "scan", "--trust", fx.jwks.toString(), "--repeat-window", "25h");
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("--repeat-window"), result.err());
     }
 
     @Test
@@ -197,10 +269,10 @@ class ScanCommandTest {
         List<String> rows = Files.readAllLines(log);
         assertEquals(4, rows.size());
         assertEquals("schema,time,checkpoint,direction,verdict,decision,reason,message,colour,key_id,serial,identity_hash,"
-                + "issued_at,expires_at,temperature", rows.get(0));
-        assertTrue(rows.get(1).contains(",VALID,PASS,,") && rows.get(1).contains(",green,") && rows.get(1).endsWith(",36.6"), rows.get(1));
-        assertTrue(rows.get(2).contains(",VALID,DENY,FEVER,") && rows.get(2).contains(",green,") && rows.get(2).endsWith(",37.9"), rows.get(2));
-        assertTrue(rows.get(3).contains(",VALID,DENY,YELLOW_CODE,") && rows.get(3).contains(",yellow,") && rows.get(3).endsWith(","), rows.get(3));
+                + "issued_at,expires_at,temperature,repeat", rows.get(0));
+        assertTrue(rows.get(1).contains(",VALID,PASS,,") && rows.get(1).contains(",green,") && rows.get(1).endsWith(",36.6,false"), rows.get(1));
+        assertTrue(rows.get(2).contains(",VALID,DENY,FEVER,") && rows.get(2).contains(",green,") && rows.get(2).endsWith(",37.9,false"), rows.get(2));
+        assertTrue(rows.get(3).contains(",VALID,DENY,YELLOW_CODE,") && rows.get(3).contains(",yellow,") && rows.get(3).endsWith(",,false"), rows.get(3));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.greenlight.cli.Terminal;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -69,10 +70,12 @@ public final class CsvRecordWriter implements RecordWriter {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
-        String text = value.toString();
-        if (!(value instanceof String) || text.isEmpty()) {
-            return text;
+        if (!(value instanceof String string) || string.isEmpty()) {
+            return value.toString();
         }
+        // No escape sequence or bidi override reaches a terminal that shows the CSV (bulk to stdout):
+        // CSV has no escapes of its own; quoting keeps the line ends.
+        String text = Terminal.safe(string, true);
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + text : text;

@@ -27,6 +27,7 @@ public enum Field {
     ISSUED_AT("issued_at", Type.STRING),
     EXPIRES_AT("expires_at", Type.STRING),
     TEMPERATURE("temperature", Type.DECIMAL),
+    REPEAT("repeat", Type.BOOLEAN),
     SIGNATURE("signature", Type.STRING),
     CODE("code", Type.STRING),
     PNG("png", Type.STRING);
@@ -35,9 +36,9 @@ public enum Field {
     public static final List<Field> VERIFICATION = List.of(SCHEMA, VERDICT, REASON, MESSAGE, COLOUR, KEY_ID, SERIAL,
             IDENTITY_HASH, ISSUED_AT, EXPIRES_AT);
 
-    /** How a value is written in JSON: a string, or a number. In CSV every value is a cell's text. */
+    /** How a value is written in JSON: a string, a number, or true/false. In CSV every value is a cell's text. */
     public enum Type {
-        STRING, INTEGER, DECIMAL
+        STRING, INTEGER, DECIMAL, BOOLEAN
     }
 
     private final String key;

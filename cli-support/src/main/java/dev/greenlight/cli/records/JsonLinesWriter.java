@@ -49,6 +49,7 @@ public final class JsonLinesWriter implements RecordWriter {
             switch (field.type()) {
                 case INTEGER -> json.writeNumberField(field.key(), ((Number) value).longValue());
                 case DECIMAL -> json.writeNumberField(field.key(), (BigDecimal) value);
+                case BOOLEAN -> json.writeBooleanField(field.key(), (Boolean) value);
                 default -> json.writeStringField(field.key(), (String) value);
             }
         }

@@ -29,7 +29,7 @@ public final class Record {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    /** @return the fields this record knows, in schema order, with their values (String, Long or BigDecimal) */
+    /** @return the fields this record knows, in schema order, with their values (String, Long, BigDecimal or Boolean) */
     public Map<Field, Object> values() {
         return values;
     }
@@ -171,6 +171,11 @@ public final class Record {
         /** {@code scan}: the holder's temperature in °C. */
         public Builder temperature(BigDecimal celsius) {
             return put(Field.TEMPERATURE, celsius);
+        }
+
+        /** {@code scan}: whether the same code was scanned at this checkpoint within the repeat window. */
+        public Builder repeat(boolean repeat) {
+            return put(Field.REPEAT, repeat);
         }
 
         /** {@code inspect}: the signature, in lower-case hex. */
