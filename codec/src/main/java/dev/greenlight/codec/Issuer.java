@@ -83,9 +83,29 @@ public final class Issuer {
     public IssuedCode issue(Identity identity, Colour colour, Duration validity) {
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(colour, "colour");
+        return issue(identitySecret.pseudonymOf(identity), colour, validity);
+    }
+
+    /**
+     * Issues a code valid for {@code validity} from now (the clock's second) to a holder known only
+     * by their pseudonym: for an issuer's registry, which keeps identity hashes and never
+     * identities. The hash must be the one this issuer's identity secret gives the holder's identity
+     * ({@code secret.pseudonymOf(identity)}); the issuer cannot check that, and a code signed for
+     * another hash matches nobody at a checkpoint.
+     *
+     * @param holder   the holder's identity hash, under this issuer's identity secret
+     * @param colour   the colour the code carries
+     * @param validity whole minutes, from one minute to {@link #MAX_VALIDITY}
+     * @return the signed code and its claims
+     * @throws IllegalArgumentException if the validity is out of range or not whole minutes
+     * @throws NullPointerException     if any argument is null
+     */
+    public IssuedCode issue(IdentityHash holder, Colour colour, Duration validity) {
+        Objects.requireNonNull(holder, "holder");
+        Objects.requireNonNull(colour, "colour");
         requireEncodableValidity(validity);
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
-        return sign(identitySecret.pseudonymOf(identity), colour, now, validity, new Serial(serialSource.nextLong()));
+        return sign(holder, colour, now, validity, new Serial(serialSource.nextLong()));
     }
 
     /** Every input but the signature is given: for test vectors, which must be reproducible. */
