@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             "  gl-issue batch people.csv -o codes.jsonl",
             "  gl-issue declare CNID:11010519491231002X --temperature 38.1",
             "  gl-issue check-in CNID:11010519491231002X --temperature 36.6",
-            "  gl-issue reissue --holders holders.txt -o codes.jsonl",
+            "  gl-issue reissue -o codes.jsonl",
             "  gl-issue demo"})
 public final class IssuerCli extends ToolCommand {
 

@@ -19,6 +19,7 @@ import dev.greenlight.codec.IssuedCode;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.issuer.batch.BatchRunner;
 import dev.greenlight.registry.DecisionId;
+import dev.greenlight.registry.DueHolder;
 import dev.greenlight.registry.History;
 import dev.greenlight.registry.Issuance;
 import dev.greenlight.registry.RegistryException;
@@ -38,26 +39,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reissue", mixinStandardHelpOptions = true, sortOptions = false,
         header = "The daily job: a fresh code for every holder whose code expires or whose colour changed.",
-        description = {"For each holder of --holders (one IDENTITY, TYPE:NUMBER, per line; blank lines and # comments "
-                + "skipped) that the registry knows, issue a code of the holder's colour with the active key when the "
-                + "holder has no code yet, the latest code expires within --horizon and was not issued today (in the policy's zone), or the colour changed since it.",
+        description = {"For each holder the registry has due (no code yet, or the latest code expires within --horizon), "
+                + "issue a code of the holder's colour with the active key when the latest code was not issued today "
+                + "(in the policy's zone), or the colour changed since it. With --holders, the holders listed in FILE instead "
+                + "(one IDENTITY, TYPE:NUMBER, per line; blank lines and # comments skipped).",
             "Idempotent: a code is recorded once per decision (re-issue on a day, in the policy's zone; or the colour "
                 + "change's event), so a re-run on the same day, or after a crash, issues nothing twice.",
-            "The registry keeps no identity, only its hash, and a code is signed for an identity: so the job is given the "
-                + "holders' identities, as batch is.",
+            "The registry keeps no identity, only its hash, and a code carries only that hash: so the job needs no list "
+                + "of identities. A colour change is seen by the scan when the holder is due, which every holder whose "
+                + "code is no longer than --horizon always is; --holders looks at every listed holder.",
             "Output: records of specs/records.md, as batch writes them: verdict ISSUED with colour, key_id, serial, "
-                + "identity_hash, issued_at, expires_at and code; INPUT_ERROR for a line that is no identity. A holder not "
+                + "identity_hash, issued_at, expires_at and code (and line, with --holders); INPUT_ERROR for a line of --holders that is no identity. A holder not "
                 + "due, already issued for today, or not in the registry gets no record; the summary counts them."},
         footerHeading = "%nExamples:%n",
-        footer = {"  gl-issue reissue --holders holders.txt -o codes-2026-12-15.jsonl",
+        footer = {"  gl-issue reissue -o codes-2026-12-15.jsonl",
+            "  gl-issue reissue --holders holders.txt -o codes-2026-12-15.jsonl",
             "  gl-issue reissue --holders holders.txt --now 2026-12-15T01:00:00Z"})
 @ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.USAGE, ExitCode.NOT_CONFIGURED, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR,
     ExitCode.IO_ERROR})
@@ -66,8 +72,9 @@ final class ReissueCommand extends CliCommand {
     /** Longer than any identity line. */
     private static final int MAX_LINE_BYTES = 1024;
 
-    @Option(names = "--holders", required = true, paramLabel = "FILE",
-            description = "The holders' identities, one TYPE:NUMBER per line; - for stdin.")
+    @Option(names = "--holders", paramLabel = "FILE",
+            description = "Only these holders' identities, one TYPE:NUMBER per line; - for stdin (default: every due "
+                    + "holder of the registry).")
     String holdersFile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the records to FILE (default, or -: stdout).")
@@ -115,8 +122,9 @@ final class ReissueCommand extends CliCommand {
         if (window.isNegative()) {
             throw new CliException(ExitCode.USAGE, "--horizon is zero or more");
         }
-        boolean fromStdin = holdersFile.equals("-");
-        Path inputPath = fromStdin ? null : env().resolve(Path.of(holdersFile));
+        boolean scan = holdersFile == null;
+        boolean fromStdin = !scan && holdersFile.equals("-");
+        Path inputPath = scan || fromStdin ? null : env().resolve(Path.of(holdersFile));
         if (inputPath != null && !Files.isReadable(inputPath)) {
             throw new CliException(ExitCode.IO_ERROR, "Cannot read the holders " + inputPath);
         }
@@ -144,16 +152,17 @@ final class ReissueCommand extends CliCommand {
         }
         Progress progress = progressOption.open(err(), env().terminal(), "holders", total);
         try (Holders holders = Holders.open(issuerHome);
-             InputStream in = inputPath == null ? env().stdin() : Files.newInputStream(inputPath)) {
+             InputStream in = scan ? InputStream.nullInputStream() : inputPath == null ? env().stdin() : Files.newInputStream(inputPath)) {
             Instant at = Instant.ofEpochSecond(clock.instant().getEpochSecond());
+            Job job = new Job(holders, issuer, at, window, records, progress);
             if (outputPath == null) {
                 Writer writer = out();
-                run(holders, issuer, at, window, in, records, writer, progress);
+                job.run(scan ? null : in, writer);
                 writer.flush();
             } else {
                 try (AtomicOutput file = AtomicOutput.open(outputPath, force, false)) {
                     Writer writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
-                    run(holders, issuer, at, window, in, records, writer, progress);
+                    job.run(scan ? null : in, writer);
                     writer.flush();
                     file.commit();
                 }
@@ -175,83 +184,129 @@ final class ReissueCommand extends CliCommand {
         return failed > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
     }
 
-    private void run(Holders holders, Issuer issuer, Instant at, Duration window, InputStream in, RecordOutput records,
-                     Writer out, Progress progress) throws IOException {
-        out.write(records.header());
-        LineReader lines = new LineReader(in, MAX_LINE_BYTES);
-        long row = 0;
-        long seen = 0;
-        LineReader.Line line;
-        while ((line = lines.next()) != null) {
-            seen++;
-            progress.update(seen, lines.bytesRead());
-            Optional<String> text = text(line);
-            if (text.isPresent() && (text.get().isBlank() || text.get().strip().startsWith("#"))) {
-                continue;
-            }
-            row++;
-            if (text.isEmpty()) {
-                failed++;
-            }
-            Record record = text.isEmpty()
-                    ? Record.inputError(line.tooLong() ? InputProblem.LINE_TOO_LONG : InputProblem.NOT_UTF8,
-                            "line " + line.number() + ": " + (line.tooLong() ? "longer than " + MAX_LINE_BYTES + " bytes" : "not UTF-8"))
-                            .line(line.number()).row(row).build()
-                    : one(holders, issuer, at, window, text.get().strip(), line.number(), row);
-            if (record != null) {
-                out.write(records.format(record));
-            }
-        }
-    }
+    /** One run's fixed inputs: the registry, the issuer, the instant, the horizon, the output's shape. */
+    private final class Job {
+        private final Holders holders;
+        private final Issuer issuer;
+        private final Instant at;
+        private final Duration window;
+        private final RecordOutput records;
+        private final Progress progress;
 
-    /** The record of one holder's line, or null when nothing is issued to a known holder. */
-    private Record one(Holders holders, Issuer issuer, Instant at, Duration window, String text, long line, long row) {
-        Identity identity;
-        try {
-            identity = Holders.parseIdentity(text);
-        } catch (CliException e) {
-            failed++;
-            return Record.inputError(InputProblem.INVALID_IDENTITY, "line " + line + ": " + e.getMessage()).line(line).row(row).build();
+        Job(Holders holders, Issuer issuer, Instant at, Duration window, RecordOutput records, Progress progress) {
+            this.holders = holders;
+            this.issuer = issuer;
+            this.at = at;
+            this.window = window;
+            this.records = records;
+            this.progress = progress;
         }
-        IdentityHash holder = holders.hash(identity);
-        Optional<HolderState> state = holders.registry().holder(holder);
-        if (state.isEmpty()) {
-            unknown++;
-            return null;
+
+        /** The holders of {@code in}, one identity a line; or, if {@code in} is null, the registry's due holders. */
+        void run(InputStream in, Writer out) throws IOException {
+            out.write(records.header());
+            if (in == null) {
+                scan(out);
+            } else {
+                list(in, out);
+            }
         }
-        History history = holders.registry().history(holder);
-        Optional<Issuance> latest = history.issued().isEmpty() ? Optional.empty()
-                : Optional.of(history.issued().get(history.issued().size() - 1));
-        DecisionId decision;
-        String why;
-        if (latest.isPresent() && latest.get().colour() != state.get().colour()) {
-            decision = DecisionId.afterEvent(holder, changeEvent(history));
-            why = "colour changed from " + Record.colourName(latest.get().colour());
-        } else if (latest.isEmpty() || (!latest.get().expiresAt().isAfter(at.plus(window))
-                && !holders.day(latest.get().issuedAt()).equals(holders.day(at)))) {
-            // A code issued today (for a colour change, or by an earlier run) is today's code, whatever the horizon.
-            decision = DecisionId.reissue(holder, holders.day(at));
-            why = latest.isEmpty() ? "first code" : "code expires " + latest.get().expiresAt();
-        } else {
-            notDue++;
-            return null;
+
+        private void scan(Writer out) throws IOException {
+            long row = 0;
+            try (Stream<DueHolder> due = holders.registry().holdersDueForReissue(at, window)) {
+                for (Iterator<DueHolder> it = due.iterator(); it.hasNext(); ) {
+                    DueHolder holder = it.next();
+                    row++;
+                    progress.update(row, row);
+                    Record.Builder record = one(holder.holder());
+                    if (record != null) {
+                        out.write(records.format(record.row(row).build()));
+                    }
+                }
+            }
         }
-        if (history.issued().stream().anyMatch(i -> i.decision().equals(decision))) {
-            alreadyIssued++;
-            return null;
+
+        private void list(InputStream in, Writer out) throws IOException {
+            LineReader lines = new LineReader(in, MAX_LINE_BYTES);
+            long row = 0;
+            long seen = 0;
+            LineReader.Line line;
+            while ((line = lines.next()) != null) {
+                seen++;
+                progress.update(seen, lines.bytesRead());
+                Optional<String> text = text(line);
+                if (text.isPresent() && (text.get().isBlank() || text.get().strip().startsWith("#"))) {
+                    continue;
+                }
+                row++;
+                if (text.isEmpty()) {
+                    failed++;
+                }
+                Record record = text.isEmpty()
+                        ? Record.inputError(line.tooLong() ? InputProblem.LINE_TOO_LONG : InputProblem.NOT_UTF8,
+                                "line " + line.number() + ": " + (line.tooLong() ? "longer than " + MAX_LINE_BYTES + " bytes" : "not UTF-8"))
+                                .line(line.number()).row(row).build()
+                        : listed(text.get().strip(), line.number(), row);
+                if (record != null) {
+                    out.write(records.format(record));
+                }
+            }
         }
-        IssuedCode code = issuer.issue(identity, state.get().colour());
-        Issuance issuance = new Issuance(code.claims().serial(), code.claims().keyId(), code.claims().colour(),
-                code.claims().issuedAt(), code.claims().expiresAt(), decision);
-        Issuance recorded = holders.registry().recordIssued(holder, issuance);
-        if (!recorded.serial().equals(issuance.serial())) {
-            // Another run recorded this decision between our read and our write: its code stands, ours is never handed out.
-            alreadyIssued++;
-            return null;
+
+        /** The record of one line of --holders, or null when nothing is issued to a known holder. */
+        private Record listed(String text, long line, long row) {
+            Identity identity;
+            try {
+                identity = Holders.parseIdentity(text);
+            } catch (CliException e) {
+                failed++;
+                return Record.inputError(InputProblem.INVALID_IDENTITY, "line " + line + ": " + e.getMessage()).line(line).row(row).build();
+            }
+            Record.Builder record = one(holders.hash(identity));
+            return record == null ? null : record.line(line).row(row).build();
         }
-        issued++;
-        return Record.builder(Verdict.ISSUED).message("issued: " + why).line(line).row(row)
-                .claims(code.claims()).code(code.text()).build();
+
+        /** The record of the code issued to one holder, or null when nothing is issued. */
+        private Record.Builder one(IdentityHash holder) {
+            Optional<HolderState> state = holders.registry().holder(holder);
+            if (state.isEmpty()) {
+                unknown++;
+                return null;
+            }
+            History history = holders.registry().history(holder);
+            Optional<Issuance> latest = history.issued().isEmpty() ? Optional.empty()
+                    : Optional.of(history.issued().get(history.issued().size() - 1));
+            DecisionId decision;
+            String why;
+            if (latest.isPresent() && latest.get().colour() != state.get().colour()) {
+                decision = DecisionId.afterEvent(holder, changeEvent(history));
+                why = "colour changed from " + Record.colourName(latest.get().colour());
+            } else if (latest.isEmpty() || (!latest.get().expiresAt().isAfter(at.plus(window))
+                    && !holders.day(latest.get().issuedAt()).equals(holders.day(at)))) {
+                // A code issued today (for a colour change, or by an earlier run) is today's code, whatever the horizon.
+                decision = DecisionId.reissue(holder, holders.day(at));
+                why = latest.isEmpty() ? "first code" : "code expires " + latest.get().expiresAt();
+            } else {
+                notDue++;
+                return null;
+            }
+            if (history.issued().stream().anyMatch(i -> i.decision().equals(decision))) {
+                alreadyIssued++;
+                return null;
+            }
+            IssuedCode code = issuer.issue(holder, state.get().colour(), issuer.defaultValidity());
+            Issuance issuance = new Issuance(code.claims().serial(), code.claims().keyId(), code.claims().colour(),
+                    code.claims().issuedAt(), code.claims().expiresAt(), decision);
+            Issuance recorded = holders.registry().recordIssued(holder, issuance);
+            if (!recorded.serial().equals(issuance.serial())) {
+                // Another run recorded this decision between our read and our write: its code stands, ours is never handed out.
+                alreadyIssued++;
+                return null;
+            }
+            issued++;
+            return Record.builder(Verdict.ISSUED).message("issued: " + why).claims(code.claims()).code(code.text());
+        }
     }
 
     /** The id of the event that made the latest colour change: the latest event at that change's instant. */

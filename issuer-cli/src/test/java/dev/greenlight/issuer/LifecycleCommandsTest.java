@@ -247,6 +247,42 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void reissue_withoutHolders_scansTheRegistryAndIssuesForEveryDueHolderOnce() throws Exception {
+        String other = "PP-FRA:18AV12345";
+        json(run("declare", HOLDER, "--temperature", "38.0", "--now", day(0), "--json"));
+        json(run("declare", other, "--temperature", "36.6", "--now", day(0), "--json"));
+        checkIn(1);
+        json(run("check-in", other, "--temperature", "36.5", "--now", day(1), "--json"));
+
+        Cli.Result first = run("reissue", "--now", day(1));
+        Cli.Result rerun = run("reissue", "--now", day(1));
+
+        assertEquals(ExitCode.OK.code(), first.exitCode(), first::toString);
+        String[] lines = first.out().strip().split("\n");
+        assertEquals(2, lines.length, first::toString);
+        java.util.Map<String, String> colourByHash = new java.util.HashMap<>();
+        for (String line : lines) {
+            JsonNode record = JSON.readTree(line);
+            assertEquals("ISSUED", record.get("verdict").asText(), line);
+            assertFalse(record.has("line"), "a registry scan reads no lines: " + line);
+            colourByHash.put(record.get("identity_hash").asText(), record.get("colour").asText());
+            dev.greenlight.codec.VerificationResult verified = Homes.verifier(cli.workingDirectory.resolve("home"),
+                    java.time.Clock.fixed(Instant.parse(day(1)), java.time.ZoneOffset.UTC)).verify(record.get("code").asText());
+            assertTrue(verified.isValid(), verified::toString);
+            assertEquals(record.get("identity_hash").asText(), verified.signedClaims().identityHash().toString());
+        }
+        dev.greenlight.codec.IdentitySecret secret = Homes.identitySecret(cli.workingDirectory.resolve("home"));
+        assertEquals(java.util.Map.of(
+                secret.pseudonymOf(Identity.of("CNID", "11010519491231002X")).toString(), "yellow",
+                secret.pseudonymOf(Identity.of("PP-FRA", "18AV12345")).toString(), "green"), colourByHash);
+        assertTrue(first.err().startsWith("issued: 2, not due: 0, already issued: 0, not in the registry: 0, failed: 0"),
+                first::toString);
+        assertEquals(ExitCode.OK.code(), rerun.exitCode(), rerun::toString);
+        assertEquals("", rerun.out().strip(), "a re-run the same day issues nothing twice");
+        assertTrue(rerun.err().startsWith("issued: 0, not due: 2"), "today's codes are not due again: " + rerun);
+    }
+
+    @Test
     void registryUrlSetting_choosesTheDatabase() throws Exception {
         Path home = cli.workingDirectory.resolve("home");
         Path settings = home.resolve("settings.properties");
