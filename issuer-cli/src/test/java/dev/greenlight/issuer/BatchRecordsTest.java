@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.records.CsvRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +36,6 @@ class BatchRecordsTest {
         Files.writeString(cli.workingDirectory.resolve(name), content);
     }
 
-    private static List<Map<String, String>> csv(String text, char delimiter) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(delimiter)).readValues(text)) {
-            it.forEachRemaining(rows::add);
-        }
-        return rows;
-    }
 
     @Test
     void batch_csvIdColumn_isPassedThroughToIssuedAndErrorRecords() throws Exception {
@@ -124,7 +113,7 @@ class BatchRecordsTest {
             assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result::toString);
             String text = Files.readString(cli.workingDirectory.resolve("codes.csv"));
             assertTrue(text.startsWith(String.join(d, "schema", "line", "row", "id", "verdict") + d), text);
-            List<Map<String, String>> rows = csv(text, c);
+            List<Map<String, String>> rows = CsvRecords.read(text, c);
             assertEquals(2, rows.size(), text);
             assertEquals(SCHEMA, rows.get(0).get("schema"));
             assertEquals("a,1", rows.get(0).get("id"));
@@ -148,7 +137,7 @@ class BatchRecordsTest {
         Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "--output-format", "csv");
 
         assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
-        List<Map<String, String>> rows = csv(result.out(), ',');
+        List<Map<String, String>> rows = CsvRecords.read(result.out(), ',');
         assertEquals(ids.length, rows.size(), result.out());
         for (int i = 0; i < ids.length; i++) {
             String expected = "=+-@".indexOf(ids[i].charAt(0)) >= 0 ? "'" + ids[i] : ids[i];

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.IssuedCode;
+import dev.greenlight.cli.records.CsvRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +37,6 @@ class RecordVocabularyTest {
         fx = new Fixtures(dir);
     }
 
-    private static List<Map<String, String>> csv(String text, char delimiter) throws IOException {
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(delimiter)).readValues(text)) {
-            it.forEachRemaining(rows::add);
-        }
-        return rows;
-    }
 
     @Test
     void everyCommand_writesTheSchemaFieldAndSpellsColoursLowerCase() throws IOException {
@@ -69,9 +59,9 @@ class RecordVocabularyTest {
         }
 
         List<Map<String, String>> rows = new ArrayList<>();
-        rows.addAll(csv(fx.run("bulk", "--quiet", "--format", "csv", "--trust", fx.jwks.toString(), input.toString()).out(), ','));
+        rows.addAll(CsvRecords.read(fx.run("bulk", "--quiet", "--format", "csv", "--trust", fx.jwks.toString(), input.toString()).out(), ','));
         Fixtures.run(fx.context(yellow.text() + "\n"), "scan", "--trust", fx.jwks.toString(), "--log", csvLog.toString());
-        rows.addAll(csv(Files.readString(csvLog), ','));
+        rows.addAll(CsvRecords.read(Files.readString(csvLog), ','));
         assertEquals(2, rows.size());
         for (Map<String, String> row : rows) {
             assertEquals(SCHEMA, row.get("schema"), row::toString);
@@ -115,7 +105,7 @@ class RecordVocabularyTest {
                     "--trust", fx.jwks.toString(), input.toString());
             char c = delimiter.equals(";") ? ';' : '\t';
             assertTrue(result.out().startsWith("schema" + c + "line" + c + "verdict" + c), result.out());
-            List<Map<String, String>> rows = csv(result.out(), c);
+            List<Map<String, String>> rows = CsvRecords.read(result.out(), c);
             assertEquals("red", rows.get(0).get("colour"), rows::toString);
             assertEquals("2", rows.get(1).get("line"));
             assertEquals("MALFORMED", rows.get(1).get("reason"));
