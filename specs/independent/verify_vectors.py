@@ -311,8 +311,10 @@ def parse_fields(payload):
     }
 
 
-def verify(text, trusted_keys, now, skew):
-    """now: a Fraction/int of UTC seconds; skew: seconds, 0..600."""
+def verify(text, trusted_keys, now, skew, windows=None, revoked_serials=(), revoked_keys=()):
+    """now: a Fraction/int of UTC seconds; skew: seconds, 0..600.
+    windows: key name -> (notBefore, notAfter) in seconds, half-open; a key without one has none.
+    revoked_serials: set of (keyIdHex, serialHex); revoked_keys: set of keyIdHex."""
     if not (0 <= skew <= MAX_SKEW):
         raise ValueError("skew outside 0..600 seconds")
     # 1. length cap (counted in Unicode code points here; see README)
@@ -358,10 +360,18 @@ def verify(text, trusted_keys, now, skew):
     # 10. validity
     if fields["validityMinutes"] == 0:
         return Result("INVALID_FIELD", fields, verified_by)
-    # 11. not yet valid
+    # 11. the key's signing window holds the issue time (no skew: the issuer's own clock)
+    window = (windows or {}).get(verified_by.name)
+    if window is not None and not (window[0] <= fields["issuedAtSeconds"] < window[1]):
+        return Result("OUTSIDE_KEY_WINDOW", fields, verified_by)
+    # 12. revoked: the code by key id and serial, or its whole key
+    kid_hex = payload[1:5].hex()
+    if kid_hex in revoked_keys or (kid_hex, payload[5:13].hex()) in revoked_serials:
+        return Result("REVOKED", fields, verified_by)
+    # 13. not yet valid
     if not (now + skew >= fields["issuedAtSeconds"]):
         return Result("NOT_YET_VALID", fields, verified_by)
-    # 12. expired
+    # 14. expired
     if not (now - skew < fields["expiresAtSeconds"]):
         return Result("EXPIRED", fields, verified_by)
     return Result(None, fields, verified_by)
@@ -502,7 +512,12 @@ def main():
         try:
             trusted = [keys[k] for k in case["trustedKeys"]]
             now = parse_clock(case["clock"])
-            res = verify(case["text"], trusted, now, case["clockSkewSeconds"])
+            windows = {name: (parse_clock(w["notBefore"]), parse_clock(w["notAfter"]))
+                       for name, w in case.get("signingWindows", {}).items()}
+            revoked = case.get("revoked", {})
+            revoked_serials = {(r["keyId"], r["serial"]) for r in revoked.get("serials", [])}
+            revoked_keys = set(revoked.get("keys", []))
+            res = verify(case["text"], trusted, now, case["clockSkewSeconds"], windows, revoked_serials, revoked_keys)
         except Exception as ex:  # noqa: BLE001 - any exception is a mismatch
             mismatches.append("%s: exception %r" % (cid, ex))
             failed += 1

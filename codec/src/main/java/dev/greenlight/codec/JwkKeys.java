@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.security.interfaces.ECPublicKey;
@@ -152,6 +153,16 @@ public final class JwkKeys {
         }
         if (ecKey.isPrivate()) {
             throw new KeyFormatException("The JWK holds a private key ('d'); publish only the public part");
+        }
+        // RFC 7517 4.2-4.4: a key its owner marked for another purpose must not verify signatures.
+        if (ecKey.getKeyUse() != null && !KeyUse.SIGNATURE.equals(ecKey.getKeyUse())) {
+            throw new KeyFormatException("The JWK's use is '" + ecKey.getKeyUse().identifier() + "', not 'sig': it is not a signing key");
+        }
+        if (ecKey.getKeyOperations() != null && !ecKey.getKeyOperations().contains(KeyOperation.VERIFY)) {
+            throw new KeyFormatException("The JWK's key_ops do not include 'verify': it is not a key to verify with");
+        }
+        if (ecKey.getAlgorithm() != null && !JWSAlgorithm.ES256.equals(ecKey.getAlgorithm())) {
+            throw new KeyFormatException("The JWK's alg is '" + ecKey.getAlgorithm().getName() + "', not ES256");
         }
         requireCoordinate("x", ecKey.getX().toString());
         requireCoordinate("y", ecKey.getY().toString());

@@ -8,8 +8,8 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPrivateKeySpec;
+import dev.greenlight.codec.internal.BouncyCastleJca;
 import dev.greenlight.codec.internal.ec.P256;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -30,11 +30,10 @@ final class P256Jca {
      * start), and verifying, whose keys are {@link P256PublicKey}s, never needs it.
      */
     static Provider bc() {
-        return BouncyCastle.PROVIDER;
+        return BouncyCastleJca.provider();
     }
 
     private static final class BouncyCastle {
-        static final Provider PROVIDER = new BouncyCastleProvider();
         // A named spec, so that BouncyCastle encodes keys with the curve's OID rather than explicit
         // parameters. Here rather than beside the public keys: making it loads BouncyCastle's
         // table of every named curve.

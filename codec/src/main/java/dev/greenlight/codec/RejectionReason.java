@@ -15,6 +15,13 @@ public enum RejectionReason {
     BAD_SIGNATURE,
     /** Signed by a trusted key, but a field holds a value the format forbids (colour, validity). */
     INVALID_FIELD,
+    /**
+     * Signed by a trusted key, but issued outside the window in which that key may sign (a signed
+     * trust list gives each key one): a key that was retired, or not yet brought into service.
+     */
+    OUTSIDE_KEY_WINDOW,
+    /** Signed by a trusted key, but a revocation list names the code (key id and serial) or its whole key. */
+    REVOKED,
     /** The issue time is later than now plus the allowed clock skew. */
     NOT_YET_VALID,
     /** Now, less the allowed clock skew, is at or after the expiry. */

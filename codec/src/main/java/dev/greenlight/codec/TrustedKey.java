@@ -1,6 +1,7 @@
 package dev.greenlight.codec;
 
 import java.security.interfaces.ECPublicKey;
+import java.util.Objects;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import dev.greenlight.codec.internal.ec.verify.LazyEcdsaP256Verifier;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -23,12 +24,21 @@ public final class TrustedKey {
     private final ECPublicKey publicKey;
     private final KeyId keyId;
     private final LazyEcdsaP256Verifier verifier;
+    private final SigningWindow signingWindow;
 
     private TrustedKey(ECPublicKey publicKey) {
         ECPublicKeyParameters parameters = PublicKeyEncoding.toParameters(publicKey);
         this.verifier = LazyEcdsaP256Verifier.forKey(parameters);
         this.publicKey = publicKey;
         this.keyId = KeyId.of(publicKey);
+        this.signingWindow = SigningWindow.UNBOUNDED;
+    }
+
+    private TrustedKey(TrustedKey key, SigningWindow signingWindow) {
+        this.verifier = key.verifier;
+        this.publicKey = key.publicKey;
+        this.keyId = key.keyId;
+        this.signingWindow = signingWindow;
     }
 
     /**
@@ -45,6 +55,22 @@ public final class TrustedKey {
         } catch (IllegalArgumentException e) {
             throw new KeyFormatException("Cannot trust this key: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same key, trusted only for codes issued inside a window: what a signed trust list says
+     * of each key. Shares this key's prepared tables.
+     *
+     * @param window when the key may sign
+     * @return the key with that window
+     */
+    public TrustedKey withSigningWindow(SigningWindow window) {
+        return new TrustedKey(this, Objects.requireNonNull(window, "window"));
+    }
+
+    /** @return when this key may sign; {@link SigningWindow#UNBOUNDED} unless a window was given */
+    public SigningWindow signingWindow() {
+        return signingWindow;
     }
 
     /** @return the issuer public key as given */
@@ -64,6 +90,6 @@ public final class TrustedKey {
 
     @Override
     public String toString() {
-        return "TrustedKey[" + keyId + "]";
+        return "TrustedKey[" + keyId + (signingWindow.equals(SigningWindow.UNBOUNDED) ? "" : " " + signingWindow) + "]";
     }
 }

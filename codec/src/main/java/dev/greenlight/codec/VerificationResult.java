@@ -29,10 +29,13 @@ public final class VerificationResult {
         return new VerificationResult(null, Objects.requireNonNull(reason), Objects.requireNonNull(message), null);
     }
 
-    /** A rejection for the times alone: the signature and the fields were checked, so the claims are the issuer's. */
-    static VerificationResult rejectedInTime(RejectionReason reason, String message, CodeClaims signedClaims) {
-        if (reason != RejectionReason.NOT_YET_VALID && reason != RejectionReason.EXPIRED) {
-            throw new IllegalArgumentException("only a time rejection carries signed claims, not " + reason);
+    /**
+     * A rejection after the signature and the fields were checked, so the claims are the issuer's:
+     * for the key's signing window, a revocation, or the times.
+     */
+    static VerificationResult rejectedWithSignedClaims(RejectionReason reason, String message, CodeClaims signedClaims) {
+        if (reason.compareTo(RejectionReason.INVALID_FIELD) <= 0) {
+            throw new IllegalArgumentException("a code rejected as " + reason + " has no claims anybody vouches for");
         }
         return new VerificationResult(null, reason, Objects.requireNonNull(message), Objects.requireNonNull(signedClaims));
     }
@@ -61,10 +64,12 @@ public final class VerificationResult {
     }
 
     /**
-     * The claims as the issuer signed them, when the signature by a trusted key was checked: those
-     * of a valid code, and those of a code rejected only for its times ({@link RejectionReason#EXPIRED},
-     * {@link RejectionReason#NOT_YET_VALID}), so that a report can say when it expired. For every
-     * other rejection the claims are not known to be the issuer's, and this is null.
+     * The claims as the issuer signed them, when the signature by a trusted key and the fields were
+     * checked: those of a valid code, and those of a code rejected by a later step
+     * ({@link RejectionReason#OUTSIDE_KEY_WINDOW}, {@link RejectionReason#REVOKED},
+     * {@link RejectionReason#NOT_YET_VALID}, {@link RejectionReason#EXPIRED}), so that a report can
+     * say which code was revoked or when it expired. For every other rejection the claims are not
+     * known to be the issuer's, and this is null.
      *
      * @return the signed claims, or null when no signature was found valid
      */

@@ -25,11 +25,14 @@ import dev.greenlight.codec.internal.ec.verify.FastEcdsaP256Verifier;
  *   <li>key: the key id names at least one trusted key;</li>
  *   <li>signature: a valid low-S signature over the 36 received bytes by one of those keys;</li>
  *   <li>fields, only now trusted: a known colour, a validity of at least one minute;</li>
+ *   <li>the key's signing window holds the issue time;</li>
+ *   <li>no revocation names the code or its key;</li>
  *   <li>time: issued no later than now + skew, expiry later than now - skew.</li>
  * </ol>
  *
  * <p>Each stage has one owner: the text form ({@code TextForm}), the byte layout and its fields
- * ({@code PayloadV1}), the keys ({@link KeyResolver}, {@link TrustedKey}); this class composes them
+ * ({@code PayloadV1}), the keys ({@link KeyResolver}, {@link TrustedKey}), the revocations
+ * ({@link Revocations}); this class composes them
  * and judges the times. {@link #verify} and {@link #verifyAll} run the same stages and differ
  * only in how the signatures are checked: one at a time, or in batches sharing their inversions.
  */
@@ -41,11 +44,13 @@ public final class Verifier {
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final KeyResolver keys;
+    private final Revocations revocations;
     private final Clock clock;
     private final Duration clockSkew;
 
     private Verifier(Builder builder) {
         this.keys = builder.keys;
+        this.revocations = builder.revocations;
         this.clock = builder.clock;
         this.clockSkew = builder.clockSkew;
     }
@@ -190,15 +195,23 @@ public final class Verifier {
         } catch (CodeFormatException e) {
             return VerificationResult.rejected(e.reason(), e.getMessage());
         }
+        if (!signer.signingWindow().contains(claims.issuedAt())) {
+            return VerificationResult.rejectedWithSignedClaims(RejectionReason.OUTSIDE_KEY_WINDOW, "issued at " + claims.issuedAt()
+                    + ", outside the signing window " + signer.signingWindow() + " of key " + signer.keyId(), claims);
+        }
+        if (revocations.isRevoked(claims.keyId(), claims.serial())) {
+            return VerificationResult.rejectedWithSignedClaims(RejectionReason.REVOKED,
+                    "code " + claims.keyId() + "/" + claims.serial() + " is revoked", claims);
+        }
         Instant now = clock.instant();
         // Arithmetic on the code's times, which are bounded (at most 2106 plus 45 days), not on
         // the clock's, which could overflow at Instant.MAX: the same comparisons as the spec's.
         if (claims.issuedAt().minus(clockSkew).isAfter(now)) {
-            return VerificationResult.rejectedInTime(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
+            return VerificationResult.rejectedWithSignedClaims(RejectionReason.NOT_YET_VALID, "issued at " + claims.issuedAt()
                     + ", later than now (" + forPeople(now) + ") plus the allowed skew of " + clockSkew, claims);
         }
         if (!claims.expiresAt().plus(clockSkew).isAfter(now)) {
-            return VerificationResult.rejectedInTime(RejectionReason.EXPIRED,
+            return VerificationResult.rejectedWithSignedClaims(RejectionReason.EXPIRED,
                     "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")", claims);
         }
         String text = candidate.text != null ? candidate.text : candidate.payload.text();
@@ -233,6 +246,7 @@ public final class Verifier {
     /** Collects a verifier's parts; {@link #build()} refuses a missing one. Not thread-safe. */
     public static final class Builder {
         private KeyResolver keys;
+        private Revocations revocations = Revocations.NONE;
         private Clock clock;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
 
@@ -247,6 +261,18 @@ public final class Verifier {
          */
         public Builder keys(KeyResolver keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /**
+         * The codes and keys to refuse although their signatures are good. Defaults to
+         * {@link Revocations#NONE}.
+         *
+         * @param revocations asked once per code whose signature and fields passed; called from any thread
+         * @return this builder
+         */
+        public Builder revocations(Revocations revocations) {
+            this.revocations = Objects.requireNonNull(revocations, "revocations");
             return this;
         }
 

@@ -334,24 +334,61 @@ final class SpecVectorGenerator {
                 green, expiry.plus(Duration.ofDays(7)), SKEW, RejectionReason.EXPIRED);
         rejectCode(cases, "not-yet-valid-fractional", "Half a second more than the skew behind the issue time: clocks are compared exactly.",
                 green, ISSUED_AT.minus(SKEW).minusMillis(500), SKEW, RejectionReason.NOT_YET_VALID);
+
+        // OUTSIDE_KEY_WINDOW: the window a trust list gives the key (section 15).
+        Code issuerB = code("issuer-b", 0x4444444444444444L, cnid, Colour.GREEN, ISSUED_AT, 1440);
+        withWindow(valid(cases, "valid-window-from-issue-time", "issuer-a may sign from the code's issue time on: notBefore is inclusive.",
+                green, ISSUED_AT, SKEW), "issuer-a", ISSUED_AT, ISSUED_AT.plus(Duration.ofDays(365)));
+        withWindow(valid(cases, "valid-window-ended-after-issue", "issuer-a left service an hour after issuing; its code is checked 20 hours "
+                + "later and is still valid: the window judges the issue time, not the clock.", green, ISSUED_AT.plus(Duration.ofHours(20)), SKEW),
+                "issuer-a", ISSUED_AT.minus(Duration.ofDays(30)), ISSUED_AT.plus(Duration.ofHours(1)));
+        withWindow(rejectCode(cases, "outside-window-at-not-after", "issuer-a's window ends exactly at the issue time: notAfter is exclusive.",
+                green, ISSUED_AT, SKEW, RejectionReason.OUTSIDE_KEY_WINDOW), "issuer-a", ISSUED_AT.minus(Duration.ofDays(30)), ISSUED_AT);
+        withWindow(rejectCode(cases, "outside-window-before-not-before", "issuer-a's window starts one second after the issue time.",
+                green, ISSUED_AT, SKEW, RejectionReason.OUTSIDE_KEY_WINDOW), "issuer-a", ISSUED_AT.plusSeconds(1), ISSUED_AT.plus(Duration.ofDays(365)));
+        withWindow(rejectCode(cases, "outside-window-and-expired", "Outside the window and expired: the window is checked first.",
+                green, expiry.plus(Duration.ofDays(7)), SKEW, RejectionReason.OUTSIDE_KEY_WINDOW), "issuer-a", ISSUED_AT.plusSeconds(60), ISSUED_AT.plus(Duration.ofDays(365)));
+
+        // REVOKED: a revocation list names the code, or its key (section 16).
+        rejectCode(cases, "revoked-serial", "A revocation list names issuer-a's key id with this serial.",
+                green, ISSUED_AT, SKEW, RejectionReason.REVOKED)
+                .putObject("revoked").putArray("serials").addObject().put("keyId", green.keyId()).put("serial", "0123456789abcdef");
+        ObjectNode otherSerial = valid(cases, "valid-other-serial-revoked", "Another serial of issuer-a is revoked, not this one.", green, ISSUED_AT, SKEW);
+        otherSerial.putObject("revoked").putArray("serials").addObject().put("keyId", green.keyId()).put("serial", "0123456789abcdee");
+        ObjectNode sameSerialOtherKey = valid(cases, "valid-same-serial-other-key-revoked", "The serial is revoked under issuer-b's key id: serials are "
+                + "per key.", green, ISSUED_AT, SKEW, "issuer-a", "issuer-b");
+        sameSerialOtherKey.putObject("revoked").putArray("serials").addObject().put("keyId", issuerB.keyId()).put("serial", "0123456789abcdef");
+        rejectCode(cases, "revoked-whole-key", "The revocation list revokes issuer-a's key as a whole.",
+                green, ISSUED_AT, SKEW, RejectionReason.REVOKED)
+                .putObject("revoked").putArray("keys").add(green.keyId());
+        rejectCode(cases, "revoked-and-expired", "Revoked and expired: revocation is checked before the times.",
+                green, expiry.plus(Duration.ofDays(7)), SKEW, RejectionReason.REVOKED)
+                .putObject("revoked").putArray("keys").add(green.keyId());
         return doc;
     }
 
-    private void valid(ArrayNode cases, String id, String description, Code code, Instant clock, Duration skew, String... trusted) {
+    private static ObjectNode withWindow(ObjectNode c, String keyName, Instant notBefore, Instant notAfter) {
+        c.putObject("signingWindows").putObject(keyName).put("notBefore", notBefore.toString()).put("notAfter", notAfter.toString());
+        return c;
+    }
+
+    private ObjectNode valid(ArrayNode cases, String id, String description, Code code, Instant clock, Duration skew, String... trusted) {
         ObjectNode c = newCase(cases, id, description, trusted.length == 0 ? new String[] {"issuer-a"} : trusted, clock, skew);
         code.describe(c);
         c.putObject("expected").put("result", "valid");
+        return c;
     }
 
     private void rejectCode(ArrayNode cases, String id, String description, Code code, RejectionReason reason) {
         rejectCode(cases, id, description, code, ISSUED_AT, SKEW, reason);
     }
 
-    private void rejectCode(ArrayNode cases, String id, String description, Code code, Instant clock, Duration skew,
-                            RejectionReason reason) {
+    private ObjectNode rejectCode(ArrayNode cases, String id, String description, Code code, Instant clock, Duration skew,
+                                 RejectionReason reason) {
         ObjectNode c = newCase(cases, id, description, new String[] {"issuer-a"}, clock, skew);
         code.describe(c);
         expectRejection(c, reason);
+        return c;
     }
 
     private void rejectPayload(ArrayNode cases, String id, String description, byte[] payload, RejectionReason reason) {
@@ -413,6 +450,10 @@ final class SpecVectorGenerator {
 
         Instant expiresAt() {
             return issued.claims().expiresAt();
+        }
+
+        String keyId() {
+            return issued.claims().keyId().toString();
         }
 
         byte[] signedBytes() {

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,10 +80,24 @@ class SpecVectorsTest {
     @ParameterizedTest
     @MethodSource("codeCases")
     void verify_specCase_givesExpectedResult(JsonNode c) {
-        List<ECPublicKey> trusted = new ArrayList<>();
-        c.get("trustedKeys").forEach(name -> trusted.add(publicKey(name.asText())));
+        List<TrustedKey> trusted = new ArrayList<>();
+        for (JsonNode name : c.get("trustedKeys")) {
+            TrustedKey key = TrustedKey.of(publicKey(name.asText()));
+            JsonNode window = c.path("signingWindows").get(name.asText());
+            if (window != null) {
+                key = key.withSigningWindow(new SigningWindow(Instant.parse(window.get("notBefore").asText()),
+                        Instant.parse(window.get("notAfter").asText())));
+            }
+            trusted.add(key);
+        }
+        Set<String> revokedSerials = new HashSet<>();
+        c.path("revoked").path("serials").forEach(r -> revokedSerials.add(r.get("keyId").asText() + "/" + r.get("serial").asText()));
+        Set<String> revokedKeys = new HashSet<>();
+        c.path("revoked").path("keys").forEach(k -> revokedKeys.add(k.asText()));
         Verifier verifier = Verifier.builder()
-                .keys(TrustedKeys.of(trusted))
+                .keys(TrustedKeys.ofTrusted(trusted))
+                .revocations((keyId, serial) -> revokedKeys.contains(keyId.toString())
+                        || revokedSerials.contains(keyId + "/" + serial))
                 .clock(Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC))
                 .clockSkew(Duration.ofSeconds(c.get("clockSkewSeconds").asLong()))
                 .build();
