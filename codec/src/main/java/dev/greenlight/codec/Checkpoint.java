@@ -86,7 +86,7 @@ public final class Checkpoint {
     public CheckpointDecision decide(VerificationResult result, Optional<BodyTemperature> temperature) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(temperature, "temperature");
-        Optional<Colour> colour = result.isValid() ? Optional.of(result.code().colour()) : Optional.empty();
+        Optional<Colour> colour = result.isValid() ? Optional.of(result.code().claims().colour()) : Optional.empty();
         Optional<RejectionReason> rejection = Optional.ofNullable(result.reason());
         boolean fever = temperature.isPresent() && temperature.get().atOrAbove(feverThreshold);
 

@@ -36,7 +36,7 @@ class IssuerTest {
 
         assertTrue(result.isValid(), result::toString);
         assertEquals(hash, result.code().claims().identityHash());
-        assertEquals(Colour.YELLOW, result.code().colour());
+        assertEquals(Colour.YELLOW, result.code().claims().colour());
         assertEquals(NOW, result.code().claims().issuedAt());
         assertEquals(NOW.plus(Duration.ofHours(24)), result.code().claims().expiresAt());
     }

@@ -109,7 +109,7 @@ final class DemoCommand extends CliCommand {
 
     private boolean report(String what, VerificationResult result, boolean shouldBeValid) {
         String verdict = result.isValid()
-                ? "VALID     " + name(result.code().colour()) + ", serial " + result.code().claims().serial()
+                ? "VALID     " + name(result.code().claims().colour()) + ", serial " + result.code().claims().serial()
                         + ", expires " + result.code().claims().expiresAt()
                 : "REJECTED  " + result.reason() + ": " + result.message();
         boolean expected = result.isValid() == shouldBeValid;

@@ -326,7 +326,7 @@ class BatchCommandTest {
         VerificationResult verdict = verifier.verify(record.get("code").asText());
         assertTrue(verdict.isValid(), verdict::toString);
         assertEquals(colour, record.get("colour").asText());
-        assertEquals(colour, verdict.code().colour().name().toLowerCase(java.util.Locale.ROOT));
+        assertEquals(colour, verdict.code().claims().colour().name().toLowerCase(java.util.Locale.ROOT));
         assertEquals(verdict.code().claims().serial().toString(), record.get("serial").asText());
         assertEquals(Homes.activeKeyId(home), record.get("key_id").asText());
         assertEquals(Homes.identitySecret(home).pseudonymOf(identity).toString(), record.get("identity_hash").asText());

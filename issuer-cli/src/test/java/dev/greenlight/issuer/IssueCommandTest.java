@@ -46,7 +46,7 @@ class IssueCommandTest {
         VerificationResult verdict = Homes.verifier(home, cli.clock).verify(text);
         assertTrue(verdict.isValid(), verdict::toString);
         VerifiedCode code = verdict.code();
-        assertEquals(Colour.GREEN, code.colour());
+        assertEquals(Colour.GREEN, code.claims().colour());
         assertEquals(Cli.NOW, code.claims().issuedAt());
         assertEquals(Cli.NOW.plus(Duration.ofHours(24)), code.claims().expiresAt());
         assertEquals(Homes.identitySecret(home).pseudonymOf(Identity.chineseResidentId("11010519491231002X")),
@@ -64,7 +64,7 @@ class IssueCommandTest {
         assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         VerifiedCode code = Homes.verifier(home, cli.clock).verify(result.out().strip()).code();
         assertEquals(Cli.NOW.plus(Duration.ofMinutes(90)), code.claims().expiresAt());
-        assertEquals(Colour.YELLOW, code.colour());
+        assertEquals(Colour.YELLOW, code.claims().colour());
     }
 
     @Test

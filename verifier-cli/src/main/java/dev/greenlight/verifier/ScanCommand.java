@@ -15,6 +15,7 @@ import dev.greenlight.codec.Checkpoint;
 import dev.greenlight.codec.CheckpointDecision;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.VerificationResult;
+import dev.greenlight.codec.CodeClaims;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
@@ -279,7 +280,7 @@ final class ScanCommand extends VerifierCommand {
                         outcome, null, null);
             }
         }
-        if (temperature.isEmpty() && promptTemperature && result.isValid() && result.code().colour() == Colour.GREEN) {
+        if (temperature.isEmpty() && promptTemperature && result.isValid() && result.code().claims().colour() == Colour.GREEN) {
             // Only a green code can still pass, so only then is the reading worth the queue's time.
             temperature = promptTemperature(reader);
             if (temperature.isEmpty()) {
@@ -363,8 +364,9 @@ final class ScanCommand extends VerifierCommand {
         }
         VerifiedCode code = decision.code();
         if (code != null) {
-            out.println("  " + ansi.colour(code.colour(), code.colour().name()) + " code, valid until " + code.expiresAt()
-                    + ", serial " + code.serial()
+            CodeClaims claims = code.claims();
+            out.println("  " + ansi.colour(claims.colour(), claims.colour().name()) + " code, valid until " + claims.expiresAt()
+                    + ", serial " + claims.serial()
                     + (decision.temperature() != null ? ", " + decision.temperature().toPlainString() + " °C" : ""));
         }
         out.flush();

@@ -22,7 +22,7 @@ final class Summary {
             byReason.merge(outcome.reason(), 1L, Long::sum);
         }
         if (outcome.code() != null) {
-            byColour.merge(outcome.code().colour(), 1L, Long::sum);
+            byColour.merge(outcome.code().claims().colour(), 1L, Long::sum);
         }
     }
 

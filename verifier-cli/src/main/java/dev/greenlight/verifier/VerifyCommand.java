@@ -12,7 +12,7 @@ import dev.greenlight.cli.records.InputProblem;
 import dev.greenlight.cli.records.RecordFormat;
 import dev.greenlight.cli.records.RecordOutput;
 import dev.greenlight.cli.records.Verdict;
-import dev.greenlight.codec.VerifiedCode;
+import dev.greenlight.codec.CodeClaims;
 import dev.greenlight.codec.Verifier;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -132,13 +132,13 @@ final class VerifyCommand extends VerifierCommand {
         }
         Ansi ansi = new Ansi(context().colourOnStdout());
         if (outcome.isValid()) {
-            VerifiedCode code = outcome.code();
-            out.println(ansi.colour(code.colour(), "VALID  " + code.colour()));
-            out.println("  issued at      " + code.issuedAt());
-            out.println("  expires at     " + code.expiresAt());
-            out.println("  key id         " + code.keyId());
-            out.println("  serial         " + code.serial());
-            out.println("  identity hash  " + code.identityHash());
+            CodeClaims claims = outcome.code().claims();
+            out.println(ansi.colour(claims.colour(), "VALID  " + claims.colour()));
+            out.println("  issued at      " + claims.issuedAt());
+            out.println("  expires at     " + claims.expiresAt());
+            out.println("  key id         " + claims.keyId());
+            out.println("  serial         " + claims.serial());
+            out.println("  identity hash  " + claims.identityHash());
         } else {
             out.println(ansi.rejected(outcome.verdict() + "  " + outcome.reason()));
             out.println("  " + Terminal.safe(outcome.message()));
