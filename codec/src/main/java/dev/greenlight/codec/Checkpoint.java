@@ -87,7 +87,6 @@ public final class Checkpoint {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(temperature, "temperature");
         Optional<Colour> colour = result.isValid() ? Optional.of(result.code().claims().colour()) : Optional.empty();
-        Optional<RejectionReason> rejection = Optional.ofNullable(result.reason());
         boolean fever = temperature.isPresent() && temperature.get().atOrAbove(feverThreshold);
 
         CheckpointAction action;
@@ -109,7 +108,7 @@ public final class Checkpoint {
             action = CheckpointAction.PASS;
             message = temperature.isPresent() ? "Green code and temperature " + temperature.get() + ": pass." : "Green code: pass.";
         }
-        return new CheckpointDecision(action, message, colour, rejection, temperature);
+        return new CheckpointDecision(action, message, result, temperature);
     }
 
     @Override

@@ -7,36 +7,31 @@ import java.util.Optional;
  * What a {@link Checkpoint} decided for one person: the action, a message to show or say to them,
  * and what it was based on.
  *
+ * <p>The scan is kept whole rather than as a colour and a rejection side by side: a code either
+ * verified or did not, and one value cannot say both or neither.
+ *
  * @param action      what to do; only {@link CheckpointAction#PASS} lets the person through
  * @param message     for people: what to do and why, in plain language
- * @param colour      the colour of the verified code, empty if the code did not verify
- * @param rejection   why the code did not verify, empty if it did
+ * @param scan        what the verifier made of the scanned code
  * @param temperature the temperature taken at the checkpoint, empty if none was taken
  */
-public record CheckpointDecision(CheckpointAction action, String message, Optional<Colour> colour,
-                                 Optional<RejectionReason> rejection, Optional<BodyTemperature> temperature) {
+public record CheckpointDecision(CheckpointAction action, String message, VerificationResult scan,
+                                 Optional<BodyTemperature> temperature) {
 
     /**
-     * Checks the decision is complete and consistent.
+     * Checks the decision is complete.
      *
      * @param action      what to do
      * @param message     for people
-     * @param colour      the verified code's colour, or empty
-     * @param rejection   why the code did not verify, or empty
+     * @param scan        what the verifier made of the code
      * @param temperature the temperature taken, or empty
-     * @throws NullPointerException     if any component is null
-     * @throws IllegalArgumentException if both or neither of {@code colour} and {@code rejection}
-     *                                  are present: a code either verified or did not
+     * @throws NullPointerException if any component is null
      */
     public CheckpointDecision {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(colour, "colour");
-        Objects.requireNonNull(rejection, "rejection");
+        Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(temperature, "temperature");
-        if (colour.isPresent() == rejection.isPresent()) {
-            throw new IllegalArgumentException("A decision has a verified colour or a rejection, not both or neither");
-        }
     }
 
     /**
@@ -46,5 +41,15 @@ public record CheckpointDecision(CheckpointAction action, String message, Option
      */
     public boolean pass() {
         return action == CheckpointAction.PASS;
+    }
+
+    /** @return the colour of the verified code, empty if the code did not verify */
+    public Optional<Colour> colour() {
+        return scan.isValid() ? Optional.of(scan.code().claims().colour()) : Optional.empty();
+    }
+
+    /** @return why the code did not verify, empty if it did */
+    public Optional<RejectionReason> rejection() {
+        return Optional.ofNullable(scan.reason());
     }
 }

@@ -2,6 +2,7 @@ package dev.greenlight.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,16 @@ class CheckpointTest {
         assertTrue(decision.pass());
         assertEquals(Optional.of(Colour.GREEN), decision.colour());
         assertEquals(Optional.empty(), decision.rejection());
+    }
+
+    @Test
+    void decide_anyScan_keepsTheVerifierResultAndTheReading() {
+        VerificationResult scan = scanned(Colour.YELLOW);
+
+        CheckpointDecision decision = CHECKPOINT.decide(scan, NORMAL);
+
+        assertSame(scan, decision.scan());
+        assertEquals(Optional.of(NORMAL), decision.temperature());
     }
 
     @Test
