@@ -19,7 +19,7 @@ import org.bouncycastle.math.raw.Nat256;
  * handled, per item. One instance holds the scratch of one batch: not thread-safe.
  */
 @VariableTime
-final class P256BatchComb {
+final class P256BatchComb extends FieldScratch {
 
     private static final int[] FIELD_PRIME = Nat256.fromBigInteger(P256.CURVE.getField().getCharacteristic());
     private static final int[] THREE = Nat256.fromBigInteger(BigInteger.valueOf(3));
@@ -35,12 +35,7 @@ final class P256BatchComb {
     private final int[][] denominators;
     private final int[][] prefixes;
 
-    private final int[] t1 = new int[8];
-    private final int[] t2 = new int[8];
-    private final int[] t3 = new int[8];
-    private final int[] t4 = new int[8];
     private final int[] inverse = new int[8];
-    private final int[] wide = new int[16];
 
     P256BatchComb(int capacity) {
         this.capacity = capacity;

@@ -17,7 +17,7 @@ import org.bouncycastle.math.raw.Nat256;
  * <p>One instance holds the scratch of one computation: not thread-safe, create one per call.
  */
 @VariableTime
-final class P256JointComb {
+final class P256JointComb extends FieldScratch {
 
     // The accumulator (X, Y, Z); meaningless while infinity is set.
     private final int[] x = new int[8];
@@ -25,12 +25,7 @@ final class P256JointComb {
     private final int[] z = new int[8];
     private boolean infinity = true;
 
-    private final int[] t1 = new int[8];
-    private final int[] t2 = new int[8];
-    private final int[] t3 = new int[8];
-    private final int[] t4 = new int[8];
     private final int[] t5 = new int[8];
-    private final int[] wide = new int[16];
 
     /**
      * Sets the accumulator to {@code a P + b Q}.
