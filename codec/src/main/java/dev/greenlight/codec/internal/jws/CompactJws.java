@@ -42,6 +42,8 @@ public final class CompactJws {
     public static final String ALGORITHM = "ES256";
 
     private static final Set<String> HEADER_MEMBERS = Set.of("alg", "typ", "kid");
+    /** RFC 4648's URL-safe alphabet, in the order of the values its characters stand for. */
+    private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private CompactJws() {
     }
@@ -165,7 +167,7 @@ public final class CompactJws {
         }
         int last = 0;
         for (int i = 0; i < part.length(); i++) {
-            last = sextet(part.charAt(i));
+            last = BASE64URL.indexOf(part.charAt(i));
             if (last < 0) {
                 throw new SignedDocumentException("the " + name + " holds a character that is not unpadded base64url, at offset " + i);
             }
@@ -178,22 +180,6 @@ public final class CompactJws {
         if ((last & ((1 << unusedBits) - 1)) != 0) {
             throw new SignedDocumentException("the " + name + " is not canonical base64url: its last character sets unused bits");
         }
-    }
-
-    private static int sextet(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        if (c == '-') {
-            return 62;
-        }
-        return c == '_' ? 63 : -1;
     }
 
     private static Map<String, Object> header(String encoded) throws SignedDocumentException {
