@@ -8,7 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The conformance vectors in {@code ../shared/vectors/} beside the repository. They are not
@@ -36,6 +43,42 @@ public final class SharedVectors {
      */
     public static JsonNode wycheproof(String fileName) {
         return wycheproof(wycheproofDir().resolve(fileName), System.getenv());
+    }
+
+    /**
+     * For a {@code @RegisterExtension} field: skips the whole class at once, with one message, when
+     * the file is absent (fails it under {@code CI=true}), rather than each of its tests.
+     */
+    public static BeforeAllCallback required(String fileName) {
+        return context -> wycheproof(fileName);
+    }
+
+    /**
+     * The cases of a Wycheproof file, for a {@code @MethodSource}: one argument per test, named by
+     * its tcId, result, flags and comment, so that a failure says which case it was.
+     *
+     * @param toCase the argument of a test, from its group and the test; null leaves the test out
+     */
+    public static Stream<Arguments> wycheproofCases(String fileName, BiFunction<JsonNode, JsonNode, Object> toCase) {
+        List<Arguments> cases = new ArrayList<>();
+        for (JsonNode group : wycheproof(fileName).get("testGroups")) {
+            for (JsonNode test : group.get("tests")) {
+                Object argument = toCase.apply(group, test);
+                if (argument != null) {
+                    String name = "tcId " + test.get("tcId").asInt() + " " + test.get("result").asText() + " " + flags(test)
+                            + " " + test.get("comment").asText();
+                    cases.add(Arguments.of(Named.of(name, argument)));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    /** The flags of a Wycheproof test, such as {@code CompressedPublic}; empty if it has none. */
+    public static List<String> flags(JsonNode test) {
+        List<String> flags = new ArrayList<>();
+        test.path("flags").forEach(flag -> flags.add(flag.asText()));
+        return flags;
     }
 
     static JsonNode wycheproof(Path file, Map<String, String> env) {

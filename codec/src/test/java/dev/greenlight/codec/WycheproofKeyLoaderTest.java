@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +27,9 @@ class WycheproofKeyLoaderTest {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final Set<String> ACCEPTED_ACCEPTABLE_FLAGS = Set.of("CompressedPublic");
+
+    @RegisterExtension
+    static final BeforeAllCallback VECTORS = SharedVectors.required("ecdh_secp256r1_ecpoint_test.json");
 
     static Stream<Arguments> pointCases() {
         return cases("ecdh_secp256r1_ecpoint_test.json",
@@ -51,12 +54,6 @@ class WycheproofKeyLoaderTest {
                 JwkKeys::publicKeyFromJwk);
     }
 
-    /** One skip for the whole class, with its message, when the shared vectors are absent. */
-    @BeforeAll
-    static void requireVectors() {
-        SharedVectors.wycheproof("ecdh_secp256r1_ecpoint_test.json");
-    }
-
     @ParameterizedTest
     @MethodSource("pointCases")
     void publicKeyFromPoint_wycheproofCase_agrees(KeyCase c) {
@@ -75,20 +72,9 @@ class WycheproofKeyLoaderTest {
         assertEquals(c.expectAccepted(), c.loads());
     }
 
-    private static Stream<Arguments> cases(String file, java.util.function.Function<JsonNode, String> encoding,
-                                           Consumer<String> loader) {
-        JsonNode root = SharedVectors.wycheproof(file);
-        List<Arguments> cases = new ArrayList<>();
-        for (JsonNode group : root.get("testGroups")) {
-            for (JsonNode test : group.get("tests")) {
-                List<String> flags = new ArrayList<>();
-                test.get("flags").forEach(flag -> flags.add(flag.asText()));
-                String result = test.get("result").asText();
-                String name = "tcId " + test.get("tcId").asInt() + " " + result + " " + flags + " " + test.get("comment").asText();
-                cases.add(Arguments.of(Named.of(name, new KeyCase(encoding.apply(test), result, flags, loader))));
-            }
-        }
-        return cases.stream();
+    private static Stream<Arguments> cases(String file, Function<JsonNode, String> encoding, Consumer<String> loader) {
+        return SharedVectors.wycheproofCases(file, (group, test) ->
+                new KeyCase(encoding.apply(test), test.get("result").asText(), SharedVectors.flags(test), loader));
     }
 
     record KeyCase(String encoded, String result, List<String> flags, Consumer<String> loader) {

@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.interfaces.ECPublicKey;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.stream.Stream;
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.KeyFormatException;
 import dev.greenlight.codec.PointKeys;
 import dev.greenlight.codec.SharedVectors;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,25 +32,15 @@ class WycheproofJwsTest {
 
     private static final String FILE = "json_web_signature_test.json";
 
-    static Stream<Arguments> cases() {
-        JsonNode root = SharedVectors.wycheproof(FILE);
-        List<Arguments> cases = new ArrayList<>();
-        for (JsonNode group : root.get("testGroups")) {
-            JsonNode key = group.get("public");
-            if (key == null || !"EC".equals(key.path("kty").asText()) || !"P-256".equals(key.path("crv").asText())) {
-                continue;
-            }
-            for (JsonNode test : group.get("tests")) {
-                String name = "tcId " + test.get("tcId").asInt() + " " + test.get("result").asText() + " " + test.get("comment").asText();
-                cases.add(Arguments.of(Named.of(name, new Case(key, test.get("jws").asText(), test.get("result").asText()))));
-            }
-        }
-        return cases.stream();
-    }
+    @RegisterExtension
+    static final BeforeAllCallback VECTORS = SharedVectors.required(FILE);
 
-    @BeforeAll
-    static void requireVectors() {
-        SharedVectors.wycheproof(FILE);
+    static Stream<Arguments> cases() {
+        return SharedVectors.wycheproofCases(FILE, (group, test) -> {
+            JsonNode key = group.get("public");
+            boolean p256 = key != null && "EC".equals(key.path("kty").asText()) && "P-256".equals(key.path("crv").asText());
+            return p256 ? new Case(key, test.get("jws").asText(), test.get("result").asText()) : null;
+        });
     }
 
     @ParameterizedTest

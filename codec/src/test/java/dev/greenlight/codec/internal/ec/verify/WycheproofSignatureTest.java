@@ -2,9 +2,7 @@ package dev.greenlight.codec.internal.ec.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,9 +10,10 @@ import dev.greenlight.codec.SharedVectors;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import dev.greenlight.codec.internal.ec.P256;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,25 +28,13 @@ class WycheproofSignatureTest {
     private static final String FILE = "ecdsa_secp256r1_sha256_p1363_test.json";
     private static final HexFormat HEX = HexFormat.of();
 
-    static Stream<Arguments> cases() {
-        JsonNode root = SharedVectors.wycheproof(FILE);
-        List<Arguments> cases = new ArrayList<>();
-        for (JsonNode group : root.get("testGroups")) {
-            byte[] point = HEX.parseHex(group.get("publicKey").get("uncompressed").asText());
-            for (JsonNode test : group.get("tests")) {
-                String name = "tcId " + test.get("tcId").asInt() + " " + test.get("result").asText()
-                        + " " + test.get("flags") + " " + test.get("comment").asText();
-                cases.add(Arguments.of(Named.of(name, new Case(point, HEX.parseHex(test.get("msg").asText()),
-                        HEX.parseHex(test.get("sig").asText()), test.get("result").asText()))));
-            }
-        }
-        return cases.stream();
-    }
+    @RegisterExtension
+    static final BeforeAllCallback VECTORS = SharedVectors.required(FILE);
 
-    /** One skip for the whole class, with its message, when the shared vectors are absent. */
-    @BeforeAll
-    static void requireVectors() {
-        SharedVectors.wycheproof(FILE);
+    static Stream<Arguments> cases() {
+        return SharedVectors.wycheproofCases(FILE, (group, test) -> new Case(
+                HEX.parseHex(group.get("publicKey").get("uncompressed").asText()), HEX.parseHex(test.get("msg").asText()),
+                HEX.parseHex(test.get("sig").asText()), test.get("result").asText()));
     }
 
     @ParameterizedTest
