@@ -1,5 +1,7 @@
 package dev.greenlight.codec;
 
+import static java.util.Map.entry;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import dev.greenlight.codec.internal.PublicKeyEncoding;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -30,7 +33,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * being invalid, so that regression mode exercises every rejection path in every build.
  *
  * <p>Not a test. Run it again (it overwrites the seeds, and leaves fuzzer findings alone) after a
- * change to {@link FuzzFixtures} or to the wire format:
+ * change to {@link FuzzFixtures}, to the wire format or to a key encoding; its output is the same
+ * on every run, and {@link FuzzCorpusWriterTest} fails while the committed seeds differ from it:
  * <pre>
  * ./mvnw -B -q -pl codec test-compile
  * java -cp "codec/target/test-classes:codec/target/classes:$(./mvnw -B -q -pl codec dependency:build-classpath -Dmdep.outputFile=/dev/stdout)" \
@@ -144,80 +148,74 @@ public final class FuzzCorpusWriter {
         return seeds;
     }
 
+    // Map.ofEntries, not put: two seeds of one name are a mistake, and a map would keep only the last.
+
     private static Map<String, String> publicPems() throws Exception {
-        Map<String, String> seeds = new LinkedHashMap<>();
         String pem = PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
-        seeds.put("valid", pem);
-        seeds.put("valid-crlf", pem.replace("\n", "\r\n"));
-        seeds.put("private-key", PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY));
-        seeds.put("two-blocks", pem + pem);
-        seeds.put("no-end", pem.substring(0, pem.indexOf("-----END")));
-        seeds.put("mismatched-end", pem.replace("END PUBLIC KEY", "END PRIVATE KEY"));
-        seeds.put("bad-base64", pem.replace('M', '*'));
-        seeds.put("truncated-body", pem.substring(0, 40) + "\n-----END PUBLIC KEY-----\n");
-        seeds.put("empty", "");
-        seeds.put("off-curve", pemOf("PUBLIC KEY", offCurveSpki()));
-        seeds.put("p384", pemOf("PUBLIC KEY", p384().getEncoded()));
-        seeds.put("many-begins", "-----BEGIN A-----\n".repeat(200));
-        return seeds;
+        return Map.ofEntries(
+                entry("valid", pem),
+                entry("valid-crlf", pem.replace("\n", "\r\n")),
+                entry("private-key", PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY)),
+                entry("two-blocks", pem + pem),
+                entry("no-end", pem.substring(0, pem.indexOf("-----END"))),
+                entry("mismatched-end", pem.replace("END PUBLIC KEY", "END PRIVATE KEY")),
+                entry("bad-base64", pem.replace('M', '*')),
+                entry("truncated-body", pem.substring(0, 40) + "\n-----END PUBLIC KEY-----\n"),
+                entry("empty", ""),
+                entry("off-curve", pemOf("PUBLIC KEY", offCurveSpki())),
+                entry("p384", pemOf("PUBLIC KEY", p384().getEncoded())),
+                entry("many-begins", "-----BEGIN A-----\n".repeat(200)));
     }
 
     /** Files of several public keys, as a trust file holds them. */
     private static Map<String, String> publicPemFiles() throws Exception {
-        Map<String, String> seeds = new LinkedHashMap<>();
         String pem = PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY);
         String other = PemKeys.publicKeyToPem(P256KeyPairs.publicKeyOf(FuzzFixtures.UNTRUSTED_KEY));
-        seeds.put("one", pem);
-        seeds.put("two-with-text-between", "issuer A\n" + pem + "\nissuer B\n" + other);
-        seeds.put("two-crlf", (pem + other).replace("\n", "\r\n"));
-        seeds.put("second-block-private", pem + PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY));
-        seeds.put("second-block-no-end", pem + other.substring(0, other.indexOf("-----END")));
-        seeds.put("many-begins", "-----BEGIN PUBLIC KEY-----\n".repeat(2000));
-        seeds.put("empty", "");
-        return seeds;
+        return Map.ofEntries(
+                entry("one", pem),
+                entry("two-with-text-between", "issuer A\n" + pem + "\nissuer B\n" + other),
+                entry("two-crlf", (pem + other).replace("\n", "\r\n")),
+                entry("second-block-private", pem + PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY)),
+                entry("second-block-no-end", pem + other.substring(0, other.indexOf("-----END"))),
+                entry("many-begins", "-----BEGIN PUBLIC KEY-----\n".repeat(2000)),
+                entry("empty", ""));
     }
 
     /** Encrypted private keys under {@link FuzzKeyLoadingTest#PASSPHRASE}, and PBES2 parameters out of range. */
     private static Map<String, String> encryptedPems() throws Exception {
-        Map<String, String> seeds = new LinkedHashMap<>();
-        seeds.put("valid", EncryptedPrivateKeys.toPem(FuzzFixtures.ISSUER_KEY, FuzzKeyLoadingTest.PASSPHRASE,
-                deterministicRandom(4)));
         ASN1Encodable iv = new DEROctetString(new byte[16]);
         ASN1ObjectIdentifier aes256 = NISTObjectIdentifiers.id_aes256_CBC;
-        seeds.put("iterations-min", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 1000, aes256, iv));
-        seeds.put("iterations-int-max", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], Integer.MAX_VALUE, aes256, iv));
-        seeds.put("iterations-zero", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 0, aes256, iv));
-        seeds.put("iterations-negative", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], -1, aes256, iv));
-        seeds.put("salt-empty", EncryptedPrivateKeysTest.pbes2Pem(new byte[0], 2048, aes256, iv));
-        seeds.put("iv-absent", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 2048, aes256, null));
-        seeds.put("iv-15-bytes", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 2048, aes256,
-                new DEROctetString(new byte[15])));
-        seeds.put("plain-key", PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY));
-        seeds.put("many-begins", "-----BEGIN ENCRYPTED PRIVATE KEY-----\n".repeat(400));
-        return seeds;
+        return Map.ofEntries(
+                entry("valid", EncryptedPrivateKeys.toPem(FuzzFixtures.ISSUER_KEY, FuzzKeyLoadingTest.PASSPHRASE,
+                        deterministicRandom(4))),
+                entry("iterations-min", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 1000, aes256, iv)),
+                entry("iterations-int-max", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], Integer.MAX_VALUE, aes256, iv)),
+                entry("iterations-zero", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 0, aes256, iv)),
+                entry("iterations-negative", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], -1, aes256, iv)),
+                entry("salt-empty", EncryptedPrivateKeysTest.pbes2Pem(new byte[0], 2048, aes256, iv)),
+                entry("iv-absent", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 2048, aes256, null)),
+                entry("iv-15-bytes", EncryptedPrivateKeysTest.pbes2Pem(new byte[16], 2048, aes256,
+                        new DEROctetString(new byte[15]))),
+                entry("plain-key", PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY)),
+                entry("many-begins", "-----BEGIN ENCRYPTED PRIVATE KEY-----\n".repeat(400)));
     }
 
     private static Map<String, String> privatePems() throws Exception {
-        Map<String, String> seeds = new LinkedHashMap<>();
         String pem = PemKeys.privateKeyToPem(FuzzFixtures.ISSUER_KEY);
-        seeds.put("valid", pem);
-        seeds.put("sec1-label", pem.replace("PRIVATE KEY", "EC PRIVATE KEY"));
-        seeds.put("encrypted-label", pem.replace("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"));
-        seeds.put("public-key", PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY));
         byte[] der = FuzzFixtures.ISSUER_KEY.getEncoded();
-        seeds.put("truncated-der", pemOf("PRIVATE KEY", Arrays.copyOf(der, der.length - 10)));
-        byte[] zeroScalar = der.clone();
         // The 32-byte scalar follows "04 20" inside the inner ECPrivateKey.
         int scalarAt = indexOf(der, new byte[] {0x04, 0x20}) + 2;
-        Arrays.fill(zeroScalar, scalarAt, scalarAt + 32, (byte) 0);
-        seeds.put("zero-scalar", pemOf("PRIVATE KEY", zeroScalar));
-        byte[] bigScalar = der.clone();
-        Arrays.fill(bigScalar, scalarAt, scalarAt + 32, (byte) 0xFF);
-        seeds.put("scalar-above-order", pemOf("PRIVATE KEY", bigScalar));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
         generator.initialize(new ECGenParameterSpec("secp384r1"), deterministicRandom(3));
-        seeds.put("p384", pemOf("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded()));
-        return seeds;
+        return Map.ofEntries(
+                entry("valid", pem),
+                entry("sec1-label", pem.replace("PRIVATE KEY", "EC PRIVATE KEY")),
+                entry("encrypted-label", pem.replace("PRIVATE KEY", "ENCRYPTED PRIVATE KEY")),
+                entry("public-key", PemKeys.publicKeyToPem(FuzzFixtures.ISSUER_PUBLIC_KEY)),
+                entry("truncated-der", pemOf("PRIVATE KEY", Arrays.copyOf(der, der.length - 10))),
+                entry("zero-scalar", pemOf("PRIVATE KEY", withBytes(der, scalarAt, 32, 0))),
+                entry("scalar-above-order", pemOf("PRIVATE KEY", withBytes(der, scalarAt, 32, 0xFF))),
+                entry("p384", pemOf("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded())));
     }
 
     private static Map<String, String> jwks(boolean asSet) throws Exception {
@@ -254,33 +252,29 @@ public final class FuzzCorpusWriter {
     }
 
     private static Map<String, byte[]> spkis() throws Exception {
-        Map<String, byte[]> seeds = new LinkedHashMap<>();
         byte[] der = FuzzFixtures.ISSUER_PUBLIC_KEY.getEncoded();
-        seeds.put("valid", der);
-        seeds.put("truncated", Arrays.copyOf(der, der.length - 1));
-        seeds.put("trailing-byte", Arrays.copyOf(der, der.length + 1));
-        seeds.put("off-curve", offCurveSpki());
-        seeds.put("p384", p384().getEncoded());
-        seeds.put("empty", new byte[0]);
-        seeds.put("long-length", HexFormat.of().parseHex("3084ffffffff"));
-        seeds.put("indefinite-length", HexFormat.of().parseHex("3080300d06092a864886f70d0101010500"));
-        return seeds;
+        return Map.ofEntries(
+                entry("valid", der),
+                entry("truncated", Arrays.copyOf(der, der.length - 1)),
+                entry("trailing-byte", Arrays.copyOf(der, der.length + 1)),
+                entry("off-curve", offCurveSpki()),
+                entry("p384", p384().getEncoded()),
+                entry("empty", new byte[0]),
+                entry("long-length", HexFormat.of().parseHex("3084ffffffff")),
+                entry("indefinite-length", HexFormat.of().parseHex("3080300d06092a864886f70d0101010500")));
     }
 
     private static Map<String, byte[]> points() {
-        Map<String, byte[]> seeds = new LinkedHashMap<>();
-        byte[] uncompressed = Arrays.copyOfRange(FuzzFixtures.ISSUER_PUBLIC_KEY.getEncoded(), 26, 91);
-        seeds.put("uncompressed", uncompressed);
-        byte[] compressed = Arrays.copyOf(uncompressed, 33);
-        compressed[0] = (byte) (2 + (uncompressed[64] & 1));
-        seeds.put("compressed", compressed);
-        seeds.put("hybrid", withByte(uncompressed, 0, 6 + (uncompressed[64] & 1)));
-        seeds.put("infinity", new byte[] {0});
-        seeds.put("off-curve", withByte(uncompressed, 64, uncompressed[64] ^ 1));
-        seeds.put("x-only-64", Arrays.copyOfRange(uncompressed, 1, 65));
-        seeds.put("empty", new byte[0]);
-        seeds.put("x-above-p", withPrefix(4, filled(64, 0xFF)));
-        return seeds;
+        byte[] uncompressed = PublicKeyEncoding.uncompressedPoint(FuzzFixtures.ISSUER_PUBLIC_KEY);
+        return Map.ofEntries(
+                entry("uncompressed", uncompressed),
+                entry("compressed", withByte(Arrays.copyOf(uncompressed, 33), 0, 2 + (uncompressed[64] & 1))),
+                entry("hybrid", withByte(uncompressed, 0, 6 + (uncompressed[64] & 1))),
+                entry("infinity", new byte[] {0}),
+                entry("off-curve", withByte(uncompressed, 64, uncompressed[64] ^ 1)),
+                entry("x-only-64", Arrays.copyOfRange(uncompressed, 1, 65)),
+                entry("empty", new byte[0]),
+                entry("x-above-p", withPrefix(4, filled(64, 0xFF))));
     }
 
     private static byte[] offCurveSpki() {
@@ -313,6 +307,12 @@ public final class FuzzCorpusWriter {
     private static byte[] withByte(byte[] bytes, int index, int value) {
         byte[] copy = bytes.clone();
         copy[index] = (byte) value;
+        return copy;
+    }
+
+    private static byte[] withBytes(byte[] bytes, int from, int count, int value) {
+        byte[] copy = bytes.clone();
+        Arrays.fill(copy, from, from + count, (byte) value);
         return copy;
     }
 
