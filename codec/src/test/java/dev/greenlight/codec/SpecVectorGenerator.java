@@ -178,22 +178,21 @@ final class SpecVectorGenerator {
             valid.addObject().put("bytes", hex).put("text", Base45.getEncoder().encodeToString(HEX.parseHex(hex)));
         }
         ArrayNode invalid = doc.putArray("invalid");
-        String[][] texts = {
-                {"GGW", "triple of value 65536"},
-                {":::", "triple of value 91124"},
-                {"V5", "final pair of value 256"},
-                {"::", "final pair of value 2024"},
-                {"A", "length 1"},
-                {"BB8B", "length 4, 1 modulo 3"},
-                {"bb8", "lower case"},
-                {"BB8 =", "padding, which Base45 does not have"},
-                {"BB 8\n", "a line feed"},
-                {"BB\u00c8", "a non-ASCII letter"},
-        };
-        for (String[] text : texts) {
-            invalid.addObject().put("text", text[0]).put("why", text[1]);
-        }
+        refusedText(invalid, "GGW", "triple of value 65536");
+        refusedText(invalid, ":::", "triple of value 91124");
+        refusedText(invalid, "V5", "final pair of value 256");
+        refusedText(invalid, "::", "final pair of value 2024");
+        refusedText(invalid, "A", "length 1");
+        refusedText(invalid, "BB8B", "length 4, 1 modulo 3");
+        refusedText(invalid, "bb8", "lower case");
+        refusedText(invalid, "BB8 =", "padding, which Base45 does not have");
+        refusedText(invalid, "BB 8\n", "a line feed");
+        refusedText(invalid, "BB\u00c8", "a non-ASCII letter");
         return doc;
+    }
+
+    private static void refusedText(ArrayNode list, String text, String why) {
+        list.addObject().put("text", text).put("why", why);
     }
 
     // ---------------------------------------------------------------- codes
