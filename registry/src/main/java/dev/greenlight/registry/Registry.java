@@ -460,8 +460,8 @@ public final class Registry implements AutoCloseable {
         Optional<DueHolder.LatestCode> code = colour == null ? Optional.empty() : Optional.of(new DueHolder.LatestCode(
                 Colour.valueOf(colour), Times.fromNanos(row.getLong(8)), Times.fromNanos(row.getLong(9))));
         long event = row.getLong(10);
-        return new DueHolder(new IdentityHash(row.getBytes(1)), state(row, 2), code,
-                row.wasNull() ? OptionalLong.empty() : OptionalLong.of(event));
+        OptionalLong changeEvent = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(event);
+        return new DueHolder(new IdentityHash(row.getBytes(1)), state(row, 2), code, changeEvent);
     }
 
     /** Keyset paging over the holders that meet {@code condition}, whose one parameter, if any, is {@code value}. */

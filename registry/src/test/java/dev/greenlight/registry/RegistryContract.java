@@ -305,6 +305,12 @@ abstract class RegistryContract {
             assertEquals(Optional.of(new DueHolder.LatestCode(Colour.YELLOW, noon, noon.plus(Duration.ofDays(7)))),
                     registry.forReissue(fever).orElseThrow().latestCode());
             assertEquals(Optional.empty(), registry.forReissue(hash(23)));
+
+            // Isolation makes yellow with no spoiled day: the state's last column is null, the change's event is not.
+            Step isolated = apply(registry, steady, declared(Declaration.ofTemperature(NORMAL).withIsolation(Isolation.HOME)), noon);
+            assertEquals(Optional.empty(), isolated.state().spoiledDay());
+            assertEquals(java.util.OptionalLong.of(registry.history(steady).events().get(1).id()),
+                    registry.forReissue(steady).orElseThrow().changeEventId());
         }
     }
 
