@@ -167,7 +167,8 @@ final class ReissueCommand extends CliCommand {
                 job.run(scan ? null : in, writer);
                 writer.flush();
             } else {
-                try (AtomicOutput file = AtomicOutput.open(outputPath, force, false)) {
+                // Owner only (0600): the records carry identity hashes, which are personal data.
+                try (AtomicOutput file = AtomicOutput.open(outputPath, force, true)) {
                     Writer writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
                     job.run(scan ? null : in, writer);
                     writer.flush();

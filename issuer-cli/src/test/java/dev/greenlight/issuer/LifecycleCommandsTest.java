@@ -306,6 +306,10 @@ class LifecycleCommandsTest {
         assertEquals(secret.pseudonymOf(Identity.of("CNID", "11010519491231002X")).toString(), record.get("identity_hash").asText());
         assertTrue(nextDay.err().startsWith("issued: 1, not due: 0, already issued: 0"), nextDay::toString);
         assertEquals("", run("reissue", "--now", day(1)).out().strip(), "the yellow code is the latest now");
+        Cli.Result toFile = run("reissue", "--now", day(9), "-o", "day-9.jsonl");
+        assertEquals(ExitCode.OK.code(), toFile.exitCode(), toFile::toString);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cli.workingDirectory.resolve("day-9.jsonl"))), "identity hashes are personal data");
     }
 
     @Test
