@@ -1,18 +1,14 @@
 package dev.greenlight.issuer.batch;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The columns of a {@code batch --colours-from-declarations} input: a health declaration in the
  * words of {@code gl-issue declare}, with the names a header or a JSON key may give them.
  */
-enum DeclarationColumn {
+enum DeclarationColumn implements BatchColumn {
     DOCUMENT_TYPE(true, "document_type", "doc", "doc_type", "type"),
     NUMBER(true, "number", "document_number", "doc_number"),
     TEMPERATURE(true, "temperature"),
@@ -38,50 +34,29 @@ enum DeclarationColumn {
         this.names = List.of(names);
     }
 
-    boolean required() {
+    @Override
+    public List<String> names() {
+        return names;
+    }
+
+    @Override
+    public boolean required() {
         return required;
     }
 
-    String canonicalName() {
-        return names.get(0);
-    }
-
-    /** The column a header or key names, ignoring case, spaces and hyphens; null if none. */
     static DeclarationColumn named(String name) {
-        String normalised = name.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (DeclarationColumn column : values()) {
-            if (column.names.contains(normalised)) {
-                return column;
-            }
-        }
-        return null;
+        return BatchColumn.named(values(), name);
     }
 
     static List<String> canonicalNames() {
-        List<String> canonical = new ArrayList<>();
-        for (DeclarationColumn column : values()) {
-            canonical.add(column.canonicalName());
-        }
-        return canonical;
+        return BatchColumn.canonicalNames(values());
     }
 
     static Set<String> requiredNames() {
-        Set<String> required = new TreeSet<>();
-        for (DeclarationColumn column : values()) {
-            if (column.required) {
-                required.add(column.canonicalName());
-            }
-        }
-        return required;
+        return BatchColumn.requiredNames(values());
     }
 
     static Map<String, String> aliases() {
-        Map<String, String> aliases = new HashMap<>();
-        for (DeclarationColumn column : values()) {
-            for (String name : column.names.subList(1, column.names.size())) {
-                aliases.put(name, column.canonicalName());
-            }
-        }
-        return aliases;
+        return BatchColumn.aliases(values());
     }
 }
