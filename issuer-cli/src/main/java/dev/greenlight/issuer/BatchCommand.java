@@ -12,6 +12,8 @@ import dev.greenlight.cli.records.RecordOutput;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.issuer.batch.BatchRunner;
 import dev.greenlight.issuer.batch.BatchSummary;
+import dev.greenlight.rules.ColourRules;
+import dev.greenlight.rules.Policy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,17 +43,33 @@ import picocli.CommandLine.Parameters;
                 + "NOT_UTF8, MALFORMED_ROW, ROW_TOO_LONG, OUTPUT_FAILED, INTERNAL_ERROR. A bad row never stops the batch.",
             "With -o the output goes to a temporary file next to FILE, renamed to FILE only when the batch is "
                 + "complete: a FILE that exists is a whole batch. Without -o, or with -o -, it goes to stdout.",
-            "Progress (rate, ETA) is drawn on stderr when it is a terminal (see --progress); a summary ends the run."},
+            "Progress (rate, ETA) is drawn on stderr when it is a terminal (see --progress); a summary ends the run.",
+            "With --colours-from-declarations each row is a health declaration instead of a colour, in the words of "
+                + "'gl-issue declare': document_type, number, temperature, and optionally symptoms (separated by spaces), "
+                + "case, contact_on (days separated by spaces), stays (REGION:FROM..TO separated by spaces), isolation, "
+                + "override with reason (and authority), validity, id. The colour is the assessment of the home's "
+                + "policy.json on today's date (specs/rules.md), and each ISSUED record also has rules: the ids of the "
+                + "rules that gave it. A field that cannot be read is an INPUT_ERROR record, reason INVALID_DECLARATION, "
+                + "naming its line and column.",
+            "That mode records nothing in the registry: a batch is re-runnable and stateless, and a declaration "
+                + "recorded twice would be applied twice. A holder whose colour the registry manages (declare, check-in, "
+                + "release) gets codes from reissue, which issues their registry colour."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-issue batch people.csv -o codes.jsonl",
             "  gl-issue batch people.jsonl --png-dir qr/ -o codes.jsonl",
             "  gl-issue batch --delimiter ';' people.csv -o codes.csv",
             "  generate-rows | gl-issue batch - --format csv > codes.jsonl",
+            "  gl-issue batch --colours-from-declarations declarations.csv -o codes.jsonl",
             "",
             "  people.csv:",
             "    document_type,number,colour,validity",
             "    CNID,11010519491231002X,green,",
-            "    PP-FRA,\"18AV12345\",red,12h"})
+            "    PP-FRA,\"18AV12345\",red,12h",
+            "",
+            "  declarations.csv:",
+            "    document_type,number,temperature,symptoms,case,isolation",
+            "    CNID,11010519491231002X,38.1,dry-cough sore-throat,,",
+            "    PP-FRA,18AV12345,36.6,,close-contact,"})
 @ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.NOT_CONFIGURED, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR, ExitCode.IO_ERROR, ExitCode.INVALID_INPUT})
 final class BatchCommand extends CliCommand {
 
@@ -72,6 +91,10 @@ final class BatchCommand extends CliCommand {
     @Option(names = "--delimiter", paramLabel = "CHAR", converter = CsvDelimiter.class,
             description = "The CSV delimiter of the input and the output: one character, '\\t' or tab for a tab (default: ',').")
     Character delimiter;
+
+    @Option(names = "--colours-from-declarations",
+            description = "Each row is a health declaration; the colour rules of the home's policy give the colour (see above).")
+    boolean fromDeclarations;
 
     @Option(names = "--png-dir", paramLabel = "DIR", description = "Also write each code's QR as DIR/ROW-SERIAL.png.")
     Path pngDirectory;
@@ -120,7 +143,11 @@ final class BatchCommand extends CliCommand {
             throw new CliException(ExitCode.USAGE, "--delimiter is for CSV, and neither the input nor the output is CSV");
         }
         char separator = delimiter != null ? delimiter : CsvDelimiter.DEFAULT;
-        RecordOutput records = RecordOutput.of(recordFormat, separator, BatchRunner.OUTPUT_FIELDS);
+        if (fromDeclarations && pngDirectory != null) {
+            throw new CliException(ExitCode.USAGE, "--png-dir is not available with --colours-from-declarations");
+        }
+        RecordOutput records = RecordOutput.of(recordFormat, separator,
+                fromDeclarations ? BatchRunner.DECLARATION_OUTPUT_FIELDS : BatchRunner.OUTPUT_FIELDS);
         Path outputPath = toStdout ? null : env().resolve(output);
         if (outputPath != null && Files.exists(outputPath) && !force) {
             throw new CliException(ExitCode.ALREADY_EXISTS, "Refusing to overwrite " + outputPath + " (use --force)");
@@ -138,8 +165,9 @@ final class BatchCommand extends CliCommand {
         } catch (IOException e) {
             throw new CliException(ExitCode.IO_ERROR, "Cannot create " + pngs + ": " + e, e);
         }
-        BatchRunner runner = new BatchRunner(issuer, Validity::parse, workers, chunkRows, pngs,
+        BatchRunner plain = new BatchRunner(issuer, Validity::parse, workers, chunkRows, pngs,
                 (modules, out) -> QrImages.writePng(modules, scale, out));
+        BatchRunner runner = fromDeclarations ? coloursFromDeclarations(plain, issuerHome.policy()) : plain;
 
         long totalBytes;
         try {
@@ -169,6 +197,10 @@ final class BatchCommand extends CliCommand {
                     issuer.keyId(), outputPath != null ? "; output " + outputPath : "");
         }
         return summary.failed() > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+    }
+
+    private BatchRunner coloursFromDeclarations(BatchRunner runner, Policy policy) {
+        return runner.withColoursFromDeclarations(new ColourRules(policy), LocalDate.ofInstant(env().clock().instant(), policy.zone()));
     }
 
     private static RecordFormat parseFormat(String option, String name) {
@@ -208,7 +240,8 @@ final class BatchCommand extends CliCommand {
 
     /** Through {@link AtomicOutput}: a killed or failed batch leaves no complete-looking file. */
     private BatchSummary toFile(Batch batch, Path target, Progress progress) throws IOException {
-        try (AtomicOutput output = AtomicOutput.open(target, force, false)) {
+        // Owner only (0600): the records carry identity hashes, which are personal data.
+        try (AtomicOutput output = AtomicOutput.open(target, force, true)) {
             BatchSummary summary = batch.run(output.stream(), progress);
             output.commit();
             return summary;

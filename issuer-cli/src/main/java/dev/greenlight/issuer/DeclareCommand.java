@@ -4,18 +4,16 @@ import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.codec.Colour;
+import dev.greenlight.issuer.batch.DeclarationText;
 import dev.greenlight.rules.CaseStatus;
 import dev.greenlight.rules.ColourOverride;
 import dev.greenlight.rules.Declaration;
 import dev.greenlight.rules.Event;
 import dev.greenlight.rules.Isolation;
-import dev.greenlight.rules.RegionCode;
 import dev.greenlight.rules.Stay;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,39 +106,24 @@ final class DeclareCommand extends HolderCommand {
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String option, String text) {
-        String wanted = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equals(wanted) && !value.name().equals("NONE")) {
-                return value;
-            }
+        try {
+            return DeclarationText.value(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID_INPUT, option + " " + e.getMessage(), e);
         }
-        List<String> names = new ArrayList<>();
-        for (E value : type.getEnumConstants()) {
-            if (!value.name().equals("NONE")) {
-                names.add(value.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-        }
-        throw new CliException(ExitCode.INVALID_INPUT, option + " must be " + String.join(", ", names) + ", not '" + text + "'");
     }
 
     private static LocalDate date(String option, String text) {
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new CliException(ExitCode.INVALID_INPUT, option + ": '" + text + "' is no yyyy-mm-dd date", e);
+            return DeclarationText.date(text);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.INVALID_INPUT, option + ": " + e.getMessage(), e);
         }
     }
 
     private static Stay stay(String text) {
-        int colon = text.indexOf(':');
-        int dots = text.indexOf("..");
-        if (colon < 0 || dots < colon) {
-            throw new CliException(ExitCode.INVALID_INPUT, "--stay is REGION:FROM..TO, such as 420106:2026-11-28..2026-11-30, not '"
-                    + text + "'");
-        }
         try {
-            return new Stay(new RegionCode(text.substring(0, colon).strip()), date("--stay", text.substring(colon + 1, dots)),
-                    date("--stay", text.substring(dots + 2)));
+            return DeclarationText.stay(text);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID_INPUT, "--stay: " + e.getMessage(), e);
         }

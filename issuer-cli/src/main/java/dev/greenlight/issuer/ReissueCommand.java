@@ -14,18 +14,14 @@ import dev.greenlight.cli.records.RecordFormat;
 import dev.greenlight.cli.records.RecordOutput;
 import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Identity;
-import dev.greenlight.codec.IdentityHash;
 import dev.greenlight.codec.IssuedCode;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.issuer.batch.BatchRunner;
 import dev.greenlight.registry.DecisionId;
 import dev.greenlight.registry.DueHolder;
-import dev.greenlight.registry.History;
 import dev.greenlight.registry.Issuance;
+import dev.greenlight.registry.Registry;
 import dev.greenlight.registry.RegistryException;
-import dev.greenlight.registry.StoredEvent;
-import dev.greenlight.rules.HolderState;
-import dev.greenlight.rules.Transition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,9 +35,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,8 +55,13 @@ import picocli.CommandLine.Option;
             "Idempotent: a code is recorded once per decision (re-issue on a day, in the policy's zone; or the colour "
                 + "change's event), so a re-run on the same day, or after a crash, issues nothing twice.",
             "The registry keeps no identity, only its hash, and a code carries only that hash: so the job needs no list "
-                + "of identities. A colour change is seen by the scan when the holder is due, which every holder whose "
-                + "code is no longer than --horizon always is; --holders looks at every listed holder.",
+                + "of identities. The scan first finds, through an index, every holder whose colour is no longer that of "
+                + "their latest code, however long that code is still valid, then the holders due by expiry; --holders "
+                + "looks at every listed holder.",
+            "Codes are recorded 1,000 to a transaction, and a page's records are written once it is committed. A job "
+                + "killed (kill -9) leaves its last page unrecorded, and the re-run issues it; pages committed before "
+                + "stand and are not issued again, so with -o FILE (written whole or not at all) their records are lost "
+                + "with the unfinished file.",
             "Output: records of specs/records.md, as batch writes them: verdict ISSUED with colour, key_id, serial, "
                 + "identity_hash, issued_at, expires_at and code (and line, with --holders); INPUT_ERROR for a line of --holders that is no identity. A holder not "
                 + "due, already issued for today, or not in the registry gets no record; the summary counts them."},
@@ -68,6 +72,9 @@ import picocli.CommandLine.Option;
 @ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.USAGE, ExitCode.NOT_CONFIGURED, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR,
     ExitCode.IO_ERROR})
 final class ReissueCommand extends CliCommand {
+
+    /** Codes recorded per transaction: one commit (one fsync) per page, not per holder. */
+    private static final int PAGE = 1000;
 
     /** Longer than any identity line. */
     private static final int MAX_LINE_BYTES = 1024;
@@ -160,7 +167,8 @@ final class ReissueCommand extends CliCommand {
                 job.run(scan ? null : in, writer);
                 writer.flush();
             } else {
-                try (AtomicOutput file = AtomicOutput.open(outputPath, force, false)) {
+                // Owner only (0600): the records carry identity hashes, which are personal data.
+                try (AtomicOutput file = AtomicOutput.open(outputPath, force, true)) {
                     Writer writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
                     job.run(scan ? null : in, writer);
                     writer.flush();
@@ -184,19 +192,28 @@ final class ReissueCommand extends CliCommand {
         return failed > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
     }
 
-    /** One run's fixed inputs: the registry, the issuer, the instant, the horizon, the output's shape. */
+    /**
+     * One run's fixed inputs (the registry, the issuer, the instant, the horizon, the output's
+     * shape) and its page of codes not yet recorded. Codes are recorded {@value #PAGE} to a
+     * transaction, and a page's records are written only once it is committed: a record never
+     * names a code the registry does not hold.
+     */
     private final class Job {
         private final Holders holders;
         private final Issuer issuer;
         private final Instant at;
+        private final LocalDate today;
         private final Duration window;
         private final RecordOutput records;
         private final Progress progress;
+        private final List<Pending> page = new ArrayList<>(PAGE);
+        private long row;
 
         Job(Holders holders, Issuer issuer, Instant at, Duration window, RecordOutput records, Progress progress) {
             this.holders = holders;
             this.issuer = issuer;
             this.at = at;
+            this.today = holders.day(at);
             this.window = window;
             this.records = records;
             this.progress = progress;
@@ -206,22 +223,25 @@ final class ReissueCommand extends CliCommand {
         void run(InputStream in, Writer out) throws IOException {
             out.write(records.header());
             if (in == null) {
-                scan(out);
+                // Colour changes first: their holders carry a code of the wrong colour, still valid.
+                scan(holders.registry().holdersWithColourChanged(), out);
+                flush(out);
+                scan(holders.registry().holdersDueForReissue(at, window), out);
             } else {
                 list(in, out);
             }
+            flush(out);
         }
 
-        private void scan(Writer out) throws IOException {
-            long row = 0;
-            try (Stream<DueHolder> due = holders.registry().holdersDueForReissue(at, window)) {
+        private void scan(Stream<DueHolder> holders, Writer out) throws IOException {
+            try (Stream<DueHolder> due = holders) {
                 for (Iterator<DueHolder> it = due.iterator(); it.hasNext(); ) {
                     DueHolder holder = it.next();
                     row++;
                     progress.update(row, row);
-                    Record.Builder record = one(holder.holder());
-                    if (record != null) {
-                        out.write(records.format(record.row(row).build()));
+                    Pending pending = decide(holder, UnaryOperator.identity());
+                    if (pending != null) {
+                        add(pending, out);
                     }
                 }
             }
@@ -229,7 +249,6 @@ final class ReissueCommand extends CliCommand {
 
         private void list(InputStream in, Writer out) throws IOException {
             LineReader lines = new LineReader(in, MAX_LINE_BYTES);
-            long row = 0;
             long seen = 0;
             LineReader.Line line;
             while ((line = lines.next()) != null) {
@@ -240,85 +259,103 @@ final class ReissueCommand extends CliCommand {
                     continue;
                 }
                 row++;
+                Pending pending;
                 if (text.isEmpty()) {
                     failed++;
+                    pending = new Pending(Record.inputError(line.tooLong() ? InputProblem.LINE_TOO_LONG : InputProblem.NOT_UTF8,
+                            "line " + line.number() + ": " + (line.tooLong() ? "longer than " + MAX_LINE_BYTES + " bytes" : "not UTF-8"))
+                            .line(line.number()).row(row).build(), null);
+                } else {
+                    pending = listed(text.get().strip(), line.number());
                 }
-                Record record = text.isEmpty()
-                        ? Record.inputError(line.tooLong() ? InputProblem.LINE_TOO_LONG : InputProblem.NOT_UTF8,
-                                "line " + line.number() + ": " + (line.tooLong() ? "longer than " + MAX_LINE_BYTES + " bytes" : "not UTF-8"))
-                                .line(line.number()).row(row).build()
-                        : listed(text.get().strip(), line.number(), row);
-                if (record != null) {
-                    out.write(records.format(record));
+                if (pending != null) {
+                    add(pending, out);
                 }
             }
         }
 
-        /** The record of one line of --holders, or null when nothing is issued to a known holder. */
-        private Record listed(String text, long line, long row) {
+        /** What one line of --holders asks, or null when nothing is issued to a known holder. */
+        private Pending listed(String text, long line) {
             Identity identity;
             try {
                 identity = Holders.parseIdentity(text);
             } catch (CliException e) {
                 failed++;
-                return Record.inputError(InputProblem.INVALID_IDENTITY, "line " + line + ": " + e.getMessage()).line(line).row(row).build();
+                return new Pending(Record.inputError(InputProblem.INVALID_IDENTITY, "line " + line + ": " + e.getMessage())
+                        .line(line).row(row).build(), null);
             }
-            Record.Builder record = one(holders.hash(identity));
-            return record == null ? null : record.line(line).row(row).build();
-        }
-
-        /** The record of the code issued to one holder, or null when nothing is issued. */
-        private Record.Builder one(IdentityHash holder) {
-            Optional<HolderState> state = holders.registry().holder(holder);
-            if (state.isEmpty()) {
+            Optional<DueHolder> holder = holders.registry().forReissue(holders.hash(identity));
+            if (holder.isEmpty()) {
                 unknown++;
                 return null;
             }
-            History history = holders.registry().history(holder);
-            Optional<Issuance> latest = history.issued().isEmpty() ? Optional.empty()
-                    : Optional.of(history.issued().get(history.issued().size() - 1));
+            return decide(holder.get(), record -> record.line(line));
+        }
+
+        /**
+         * The code a holder is due, not yet recorded, or null when they are due none: a code of their
+         * colour when it is no longer their latest code's (decided by the change's event), or when
+         * they have none or it expires within the horizon and was not issued today (decided by the day).
+         */
+        private Pending decide(DueHolder holder, UnaryOperator<Record.Builder> where) {
+            Optional<DueHolder.LatestCode> latest = holder.latestCode();
             DecisionId decision;
             String why;
-            if (latest.isPresent() && latest.get().colour() != state.get().colour()) {
-                decision = DecisionId.afterEvent(holder, changeEvent(history));
-                why = "colour changed from " + Record.colourName(latest.get().colour());
+            if (holder.colourChanged()) {
+                long event = holder.changeEventId().orElseThrow(() -> new IllegalStateException(
+                        "Holder " + holder.holder() + " changed colour, but the registry names no event for the change"));
+                decision = DecisionId.afterEvent(holder.holder(), event);
+                why = "colour changed from " + Record.colourName(latest.orElseThrow().colour());
             } else if (latest.isEmpty() || (!latest.get().expiresAt().isAfter(at.plus(window))
-                    && !holders.day(latest.get().issuedAt()).equals(holders.day(at)))) {
+                    && !holders.day(latest.get().issuedAt()).equals(today))) {
                 // A code issued today (for a colour change, or by an earlier run) is today's code, whatever the horizon.
-                decision = DecisionId.reissue(holder, holders.day(at));
+                decision = DecisionId.reissue(holder.holder(), today);
                 why = latest.isEmpty() ? "first code" : "code expires " + latest.get().expiresAt();
             } else {
                 notDue++;
                 return null;
             }
-            if (history.issued().stream().anyMatch(i -> i.decision().equals(decision))) {
-                alreadyIssued++;
-                return null;
-            }
-            IssuedCode code = issuer.issue(holder, state.get().colour(), issuer.defaultValidity());
+            IssuedCode code = issuer.issue(holder.holder(), holder.state().colour(), issuer.defaultValidity());
             Issuance issuance = new Issuance(code.claims().serial(), code.claims().keyId(), code.claims().colour(),
                     code.claims().issuedAt(), code.claims().expiresAt(), decision);
-            Issuance recorded = holders.registry().recordIssued(holder, issuance);
-            if (!recorded.serial().equals(issuance.serial())) {
-                // Another run recorded this decision between our read and our write: its code stands, ours is never handed out.
-                alreadyIssued++;
-                return null;
+            Record record = where.apply(Record.builder(Verdict.ISSUED).message("issued: " + why).claims(code.claims())
+                    .code(code.text()).row(row)).build();
+            return new Pending(record, new Registry.Issue(holder.holder(), issuance));
+        }
+
+        private void add(Pending pending, Writer out) throws IOException {
+            page.add(pending);
+            if (page.size() == PAGE) {
+                flush(out);
             }
-            issued++;
-            return Record.builder(Verdict.ISSUED).message("issued: " + why).claims(code.claims()).code(code.text());
+        }
+
+        /** Records the page's codes in one transaction, then writes the page's records in order. */
+        private void flush(Writer out) throws IOException {
+            List<Registry.Issue> issues = new ArrayList<>(page.size());
+            for (Pending pending : page) {
+                if (pending.issue() != null) {
+                    issues.add(pending.issue());
+                }
+            }
+            Iterator<Issuance> recorded = holders.registry().recordIssued(issues).iterator();
+            for (Pending pending : page) {
+                if (pending.issue() == null) {
+                    out.write(records.format(pending.record()));
+                } else if (recorded.next().serial().equals(pending.issue().issuance().serial())) {
+                    issued++;
+                    out.write(records.format(pending.record()));
+                } else {
+                    // Another run recorded this decision first: its code stands, ours is never handed out.
+                    alreadyIssued++;
+                }
+            }
+            page.clear();
         }
     }
 
-    /** The id of the event that made the latest colour change: the latest event at that change's instant. */
-    private static long changeEvent(History history) {
-        Transition change = history.transitions().get(history.transitions().size() - 1);
-        List<StoredEvent> events = history.events();
-        for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).at().equals(change.at())) {
-                return events.get(i).id();
-            }
-        }
-        throw new IllegalStateException("No stored event at the latest colour change, " + change.at());
+    /** An output record, and the code it names if it names one, waiting for its page to be recorded. */
+    private record Pending(Record record, Registry.Issue issue) {
     }
 
     private static Optional<String> text(LineReader.Line line) {

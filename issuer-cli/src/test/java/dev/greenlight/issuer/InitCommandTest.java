@@ -97,6 +97,31 @@ class InitCommandTest {
     }
 
     @Test
+    void init_forceOnAHomeWithARegistry_movesTheOldRegistryAsideAndStartsAnEmptyOne() throws Exception {
+        Path home = cli.initHome();
+        Cli.Result declared = cli.run("declare", "CNID:11010519491231002X", "--temperature", "38.0", "--home", "home");
+        assertEquals(ExitCode.OK.code(), declared.exitCode(), declared::toString);
+        dev.greenlight.codec.IdentityHash oldHash = Homes.identitySecret(home)
+                .pseudonymOf(dev.greenlight.codec.Identity.of("CNID", "11010519491231002X"));
+
+        Cli.Result result = cli.run("init", "--home", "home", "--force");
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
+        Path aside = home.resolve("registry-replaced-20260301T080000Z.db");
+        assertTrue(result.err().contains("Moved the old registry to " + aside), result::toString);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(aside)));
+        try (dev.greenlight.registry.Registry old = dev.greenlight.registry.Registry.open("jdbc:sqlite:" + aside)) {
+            assertTrue(old.holder(oldHash).isPresent(), "the old registry keeps its holders");
+        }
+        try (dev.greenlight.registry.Registry fresh = dev.greenlight.registry.Registry.open(
+                dev.greenlight.registry.Registry.defaultUrl(home))) {
+            assertTrue(fresh.holder(oldHash).isEmpty());
+        }
+        Cli.Result status = cli.run("status", "CNID:11010519491231002X", "--home", "home");
+        assertNotEquals(ExitCode.OK.code(), status.exitCode(), "the holder is not known under the new secret: " + status);
+    }
+
+    @Test
     void init_environmentVariable_choosesTheHome() throws Exception {
         cli.variables.put("GREENLIGHT_ISSUER_HOME", cli.workingDirectory.resolve("from-env").toString());
 

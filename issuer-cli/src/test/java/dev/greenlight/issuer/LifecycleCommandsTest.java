@@ -283,6 +283,36 @@ class LifecycleCommandsTest {
     }
 
     @Test
+    void reissue_colourChangesWhileTheCodeIsValidForDays_theScanIssuesTheNewColourAtOnce() throws Exception {
+        Path settings = cli.workingDirectory.resolve("home").resolve("settings.properties");
+        Files.writeString(settings, Files.readString(settings).replaceAll("(?m)^default-validity=.*$", "default-validity=7d"));
+        String other = "PP-FRA:18AV12345";
+        json(run("declare", HOLDER, "--temperature", "36.6", "--now", day(0), "--json"));
+        json(run("declare", other, "--temperature", "36.6", "--now", day(0), "--json"));
+        Cli.Result first = run("reissue", "--now", day(0));
+        assertEquals(ExitCode.OK.code(), first.exitCode(), first::toString);
+        json(run("check-in", HOLDER, "--temperature", "38.4", "--now", day(1), "--json"));
+
+        Cli.Result nextDay = run("reissue", "--now", day(1));
+
+        assertEquals(ExitCode.OK.code(), nextDay.exitCode(), nextDay::toString);
+        assertFalse(nextDay.out().isBlank(), () -> "the yellow holder's green code is valid 6 more days: " + nextDay);
+        String[] lines = nextDay.out().strip().split("\n");
+        assertEquals(1, lines.length, nextDay::toString);
+        JsonNode record = JSON.readTree(lines[0]);
+        assertEquals("yellow", record.get("colour").asText());
+        assertEquals("issued: colour changed from green", record.get("message").asText());
+        dev.greenlight.codec.IdentitySecret secret = Homes.identitySecret(cli.workingDirectory.resolve("home"));
+        assertEquals(secret.pseudonymOf(Identity.of("CNID", "11010519491231002X")).toString(), record.get("identity_hash").asText());
+        assertTrue(nextDay.err().startsWith("issued: 1, not due: 0, already issued: 0"), nextDay::toString);
+        assertEquals("", run("reissue", "--now", day(1)).out().strip(), "the yellow code is the latest now");
+        Cli.Result toFile = run("reissue", "--now", day(9), "-o", "day-9.jsonl");
+        assertEquals(ExitCode.OK.code(), toFile.exitCode(), toFile::toString);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(cli.workingDirectory.resolve("day-9.jsonl"))), "identity hashes are personal data");
+    }
+
+    @Test
     void registryUrlSetting_choosesTheDatabase() throws Exception {
         Path home = cli.workingDirectory.resolve("home");
         Path settings = home.resolve("settings.properties");

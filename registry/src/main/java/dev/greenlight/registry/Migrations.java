@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class Migrations {
 
     /** Every migration, in order; a new one is added at the end and never edited once released. */
-    static final List<String> FILES = List.of("V1__registry.sql");
+    static final List<String> FILES = List.of("V1__registry.sql", "V2__latest_code_on_holder.sql");
 
     private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__([a-z0-9_]+)\\.sql");
     private static final String FOLDER = "migrations/";

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.Spliterator;
@@ -198,6 +199,15 @@ public final class Registry implements AutoCloseable {
             for (Transition transition : step.transitions()) {
                 insertTransition(key, eventId, transition);
             }
+            if (!step.transitions().isEmpty()) {
+                // The daily job issues the code for this change under this event's decision id.
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE holder SET change_event_id = ? WHERE identity_hash = ?")) {
+                    update.setLong(1, eventId);
+                    update.setBytes(2, key);
+                    update.executeUpdate();
+                }
+            }
             return eventId;
         });
     }
@@ -311,8 +321,9 @@ public final class Registry implements AutoCloseable {
     /**
      * Records a code issued to a holder, once per decision: if a code was already recorded for
      * {@code issuance.decision()} (a job re-run after a crash), nothing is stored and that code is
-     * returned, which the caller hands out instead of its own. The holder's latest expiry, which
-     * {@link #holdersDueForReissue} reads, moves forward in the same transaction.
+     * returned, which the caller hands out instead of its own. In the same transaction the code
+     * becomes the holder's latest (its colour, issue and expiry time, which {@link #holdersDueForReissue}
+     * and {@link #holdersWithColourChanged} read) unless one issued later is recorded already.
      *
      * @param holder   the identity hash
      * @param issuance the code
@@ -343,8 +354,9 @@ public final class Registry implements AutoCloseable {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO issued (serial, identity_hash, key_id, colour,"
                     + " issued_at, expires_at, decision_id) SELECT ?, identity_hash, ?, ?, ?, ?, ? FROM holder WHERE identity_hash = ?"
                     + " ON CONFLICT (decision_id) DO NOTHING");
-                 PreparedStatement update = connection.prepareStatement("UPDATE holder SET code_expires_at = ?"
-                         + " WHERE identity_hash = ? AND (code_expires_at IS NULL OR code_expires_at < ?)");
+                 PreparedStatement update = connection.prepareStatement("UPDATE holder SET code_expires_at = ?,"
+                         + " code_colour = ?, code_issued_at = ? WHERE identity_hash = ?"
+                         + " AND (code_issued_at IS NULL OR code_issued_at <= ?)");
                  PreparedStatement select = connection.prepareStatement("SELECT serial, key_id, colour, issued_at, expires_at,"
                          + " decision_id FROM issued WHERE decision_id = ?")) {
                 for (Issue issue : all) {
@@ -367,9 +379,12 @@ public final class Registry implements AutoCloseable {
         insert.setBytes(6, issuance.decision().bytes());
         insert.setBytes(7, key);
         if (insert.executeUpdate() == 1) {
+            long issued = Times.toNanos(issuance.issuedAt());
             update.setLong(1, expires);
-            update.setBytes(2, key);
-            update.setLong(3, expires);
+            update.setString(2, issuance.colour().name());
+            update.setLong(3, issued);
+            update.setBytes(4, key);
+            update.setLong(5, issued);
             update.executeUpdate();
             return issuance;
         }
@@ -399,6 +414,59 @@ public final class Registry implements AutoCloseable {
             throw new IllegalArgumentException("A horizon is zero or more, not " + horizon);
         }
         long dueBy = Times.toNanos(now.plus(horizon));
+        return pages("scan holders due for re-issue", "(code_expires_at IS NULL OR code_expires_at <= ?)", dueBy);
+    }
+
+    /**
+     * The holders whose colour is no longer that of their latest code: a colour change that a code
+     * still valid for days would otherwise hide until it nears expiry. Through a partial index that
+     * holds only these holders, so the query reads them and no other, however large the registry;
+     * paged as {@link #holdersDueForReissue}. A holder with no code is not here (they are due).
+     *
+     * @return those holders, in identity-hash order; close it (try-with-resources)
+     * @throws RegistryException {@code STORAGE}, from the stream's methods, if the database fails
+     */
+    public Stream<DueHolder> holdersWithColourChanged() {
+        // The condition is the index's own, word for word: SQLite uses a partial index only then.
+        return pages("scan holders whose colour changed", COLOUR_CHANGED, null);
+    }
+
+    /** The partial index {@code holder_colour_changed}'s condition (migration V2). */
+    static final String COLOUR_CHANGED = "code_colour <> colour";
+
+    /**
+     * One holder as {@link #holdersDueForReissue} would return them, due or not.
+     *
+     * @param holder the identity hash
+     * @return the holder, or empty for one never recorded
+     * @throws RegistryException {@code STORAGE} if the database fails
+     */
+    public synchronized Optional<DueHolder> forReissue(IdentityHash holder) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + DUE_COLUMNS + " FROM holder WHERE identity_hash = ?")) {
+            select.setBytes(1, holder.bytes());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(dueHolder(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw storage("read holder " + holder, e);
+        }
+    }
+
+    private static final String DUE_COLUMNS = "identity_hash, colour, last_event_at, streak_first, streak_last, spoiled_day,"
+            + " code_colour, code_issued_at, code_expires_at, change_event_id";
+
+    private static DueHolder dueHolder(ResultSet row) throws SQLException {
+        String colour = row.getString(7);
+        Optional<DueHolder.LatestCode> code = colour == null ? Optional.empty() : Optional.of(new DueHolder.LatestCode(
+                Colour.valueOf(colour), Times.fromNanos(row.getLong(8)), Times.fromNanos(row.getLong(9))));
+        long event = row.getLong(10);
+        OptionalLong changeEvent = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(event);
+        return new DueHolder(new IdentityHash(row.getBytes(1)), state(row, 2), code, changeEvent);
+    }
+
+    /** Keyset paging over the holders that meet {@code condition}, whose one parameter, if any, is {@code value}. */
+    private Stream<DueHolder> pages(String what, String condition, Long value) {
+        String sql = pageQuery(condition);
         Iterator<DueHolder> pages = new Iterator<>() {
             private List<DueHolder> page = List.of();
             private int next;
@@ -413,7 +481,7 @@ public final class Registry implements AutoCloseable {
                 if (last) {
                     return false;
                 }
-                page = duePage(dueBy, after);
+                page = page(what, sql, value, after);
                 next = 0;
                 last = page.size() < PAGE;
                 if (!page.isEmpty()) {
@@ -433,23 +501,27 @@ public final class Registry implements AutoCloseable {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    private synchronized List<DueHolder> duePage(long dueBy, byte[] after) {
-        try (PreparedStatement select = connection.prepareStatement("SELECT identity_hash, colour, last_event_at, streak_first,"
-                + " streak_last, spoiled_day, code_expires_at FROM holder WHERE identity_hash > ?"
-                + " AND (code_expires_at IS NULL OR code_expires_at <= ?) ORDER BY identity_hash LIMIT " + PAGE)) {
-            select.setBytes(1, after);
-            select.setLong(2, dueBy);
+    /** One page of holders that meet {@code condition}, after the key given last. */
+    static String pageQuery(String condition) {
+        return "SELECT " + DUE_COLUMNS + " FROM holder WHERE " + condition + " AND identity_hash > ? ORDER BY identity_hash LIMIT " + PAGE;
+    }
+
+    private synchronized List<DueHolder> page(String what, String sql, Long value, byte[] after) {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            if (value != null) {
+                select.setLong(index++, value);
+            }
+            select.setBytes(index, after);
             List<DueHolder> page = new ArrayList<>(PAGE);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    long expires = row.getLong(7);
-                    Optional<Instant> codeExpiresAt = row.wasNull() ? Optional.empty() : Optional.of(Times.fromNanos(expires));
-                    page.add(new DueHolder(new IdentityHash(row.getBytes(1)), state(row, 2), codeExpiresAt));
+                    page.add(dueHolder(row));
                 }
             }
             return page;
         } catch (SQLException e) {
-            throw storage("scan holders due for re-issue", e);
+            throw storage(what, e);
         }
     }
 

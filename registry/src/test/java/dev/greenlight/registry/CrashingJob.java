@@ -12,12 +12,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The child process of {@link KillTest}: check-ins and the daily re-issue, day after day, for a
- * few holders, until it is killed. After each commit it prints what was committed, flushed:
+ * few holders, until it is killed: each check-in its own transaction, each day's codes one page
+ * ({@link Registry#recordIssued(List)}). After each commit it prints what was committed, flushed:
  * {@code checkin <event id>} and {@code issued <decision id> <serial>}.
  */
 public final class CrashingJob {
@@ -35,6 +38,7 @@ public final class CrashingJob {
         SecureRandom random = new SecureRandom();
         try (Registry registry = Registry.open(args[0])) {
             for (int round = 0; ; round++) {
+                List<Registry.Issue> page = new ArrayList<>(HOLDERS);
                 for (int k = 0; k < HOLDERS; k++) {
                     IdentityHash holder = RegistryContract.hash(k);
                     Instant at = RegistryContract.MORNING.plus(Duration.ofDays(round)).plusSeconds(k);
@@ -52,11 +56,17 @@ public final class CrashingJob {
                     long eventId = registry.record(holder, before, event, at, day, step);
                     System.out.println("checkin " + eventId);
                     System.out.flush();
-                    Issuance issued = registry.recordIssued(holder, new Issuance(new Serial(random.nextLong()), new KeyId(1),
-                            Colour.GREEN, at, at.plus(Duration.ofDays(1)), DecisionId.reissue(holder, day)));
-                    System.out.println("issued " + issued.decision() + " " + issued.serial() + " " + k + " " + day);
-                    System.out.flush();
+                    page.add(new Registry.Issue(holder, new Issuance(new Serial(random.nextLong()), new KeyId(1),
+                            Colour.GREEN, at, at.plus(Duration.ofDays(1)), DecisionId.reissue(holder, day))));
                 }
+                // The day's codes in one transaction, as gl-issue reissue records a page.
+                List<Issuance> recorded = registry.recordIssued(page);
+                for (int k = 0; k < HOLDERS; k++) {
+                    Issuance issued = recorded.get(k);
+                    System.out.println("issued " + issued.decision() + " " + issued.serial() + " " + k + " "
+                            + RegistryContract.day(issued.issuedAt()));
+                }
+                System.out.flush();
             }
         } catch (Exception e) {
             e.printStackTrace();

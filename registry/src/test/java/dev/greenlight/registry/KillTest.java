@@ -97,6 +97,10 @@ class KillTest {
             }
             assertEquals(0, RegistryContract.count(registry,
                     "SELECT count(*) FROM (SELECT decision_id FROM issued GROUP BY decision_id HAVING count(*) > 1) twice"));
+            // A page is one transaction: the kill left each day's codes whole or not at all, never part of a page.
+            assertEquals(0, RegistryContract.count(registry, "SELECT count(*) FROM (SELECT (issued_at - issued_at % 86400000000000)"
+                    + " AS d FROM issued GROUP BY (issued_at - issued_at % 86400000000000) HAVING count(*) <> "
+                    + CrashingJob.HOLDERS + ") partial"));
 
             // The job re-run for its last day after the crash: a holder already served keeps its code.
             Instant rerun = RegistryContract.MORNING.plus(Duration.ofDays(400));

@@ -50,7 +50,8 @@ import picocli.CommandLine.Option;
             "  expired or invalid: DENY, obtain a fresh code;  yellow: DENY, home isolation and daily check-in;",
             "  green and valid: PASS.",
             "A temperature may follow the code on the same line after a TAB or ';' (neither occurs in a code), "
-                + "e.g. 'GL1:...;36.8', or be prompted for with --temperature.",
+                + "e.g. 'GL1:...;36.8', or be prompted for with --temperature (for every code but a valid red one, "
+                + "which no reading changes).",
             "Every scan is verified and decided afresh and logged; the same code scanned again within --repeat-window "
                 + "is flagged as a REPEAT (warned, or denied with --on-repeat=deny).",
             "End the session with Ctrl-D (end of input)."},
@@ -90,7 +91,7 @@ final class ScanCommand extends VerifierCommand {
             description = "Whether people pass in or out here (default: ${DEFAULT-VALUE}).")
     private String direction;
 
-    @Option(names = "--temperature", description = "After each code without a temperature, prompt for the reading.")
+    @Option(names = "--temperature", description = "After each code without a temperature, except a valid red one, prompt for the reading.")
     private boolean promptTemperature;
 
     @Option(names = "--repeat-window", paramLabel = "DURATION", converter = Durations.class, defaultValue = "60s",
@@ -280,8 +281,10 @@ final class ScanCommand extends VerifierCommand {
                         outcome, null, null);
             }
         }
-        if (temperature.isEmpty() && promptTemperature && result.isValid() && result.code().claims().colour() == Colour.GREEN) {
-            // Only a green code can still pass, so only then is the reading worth the queue's time.
+        boolean red = result.isValid() && result.code().claims().colour() == Colour.RED;
+        if (temperature.isEmpty() && promptTemperature && !red) {
+            // The checkpoint puts a fever above yellow and above a code that did not verify (specs/rules.md): a
+            // yellow or expired holder with a fever is sent to a doctor, not home. Only red is decided whatever the reading.
             temperature = promptTemperature(reader);
             if (temperature.isEmpty()) {
                 return new Decision(false, "TEMPERATURE_INVALID", "No valid temperature reading: measure again and rescan.",

@@ -251,9 +251,15 @@ class ScanCommandTest {
         IssuedCode first = fx.issue("T1", Colour.GREEN, Duration.ofHours(24));
         IssuedCode second = fx.issue("T2", Colour.GREEN, Duration.ofHours(24));
         IssuedCode yellow = fx.issue(Colour.YELLOW);
+        IssuedCode feverishYellow = fx.issue("T3", Colour.YELLOW, Duration.ofHours(24));
+        IssuedCode expired = fx.issue("T4", Colour.GREEN, Duration.ofMinutes(30));
+        IssuedCode red = fx.issue(Colour.RED);
         String stdin = first.text() + "\n36.6\n"
                 + second.text() + "\nhot\n37.9\n"   // a typo, then the reading
-                + yellow.text() + "\n";              // not prompted: denied anyway
+                + yellow.text() + "\n36.5\n"
+                + feverishYellow.text() + "\n38.0\n" // a fever outranks yellow: a doctor, not home
+                + expired.text() + "\n38.2\n"        // and outranks a code that did not verify
+                + red.text() + "\n";                 // not prompted: no reading changes red
         Path log = dir.resolve("gate.csv");
 
         Fixtures.Result result = Fixtures.run(session(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), stdin, false),
@@ -261,18 +267,24 @@ class ScanCommandTest {
 
         assertEquals(0, result.exitCode(), result.err());
         List<String> verdicts = verdictLines(result.out());
-        assertEquals(3, verdicts.size(), result.out());
+        assertEquals(6, verdicts.size(), result.out());
         assertTrue(verdicts.get(0).startsWith(" PASS "));
         assertTrue(verdicts.get(1).startsWith(" DENY ") && verdicts.get(1).contains("37.9 °C"), verdicts.get(1));
         assertTrue(verdicts.get(2).contains("home isolation"));
-        assertEquals(3, result.err().split("Temperature \\(°C\\)", -1).length - 1, "one prompt per reading: " + result.err());
+        assertTrue(verdicts.get(3).contains("medical check"), verdicts.get(3));
+        assertTrue(verdicts.get(4).contains("medical check"), verdicts.get(4));
+        assertTrue(verdicts.get(5).contains("village or community"), verdicts.get(5));
+        assertEquals(6, result.err().split("Temperature \\(°C\\)", -1).length - 1, "one prompt per reading: " + result.err());
         List<String> rows = Files.readAllLines(log);
-        assertEquals(4, rows.size());
+        assertEquals(7, rows.size());
         assertEquals("schema,time,checkpoint,direction,verdict,decision,reason,message,colour,key_id,serial,identity_hash,"
                 + "issued_at,expires_at,temperature,repeat", rows.get(0));
         assertTrue(rows.get(1).contains(",VALID,PASS,,") && rows.get(1).contains(",green,") && rows.get(1).endsWith(",36.6,false"), rows.get(1));
         assertTrue(rows.get(2).contains(",VALID,DENY,FEVER,") && rows.get(2).contains(",green,") && rows.get(2).endsWith(",37.9,false"), rows.get(2));
-        assertTrue(rows.get(3).contains(",VALID,DENY,YELLOW_CODE,") && rows.get(3).contains(",yellow,") && rows.get(3).endsWith(",,false"), rows.get(3));
+        assertTrue(rows.get(3).contains(",VALID,DENY,YELLOW_CODE,") && rows.get(3).contains(",yellow,") && rows.get(3).endsWith(",36.5,false"), rows.get(3));
+        assertTrue(rows.get(4).contains(",VALID,DENY,FEVER,") && rows.get(4).endsWith(",38.0,false"), rows.get(4));
+        assertTrue(rows.get(5).contains(",REJECTED,DENY,FEVER,") && rows.get(5).endsWith(",38.2,false"), rows.get(5));
+        assertTrue(rows.get(6).contains(",VALID,DENY,RED_CODE,") && rows.get(6).endsWith(",,false"), rows.get(6));
     }
 
     @Test

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  * transaction, as the daily job does. Prints the time of each part, the peak heap and the peak RSS.
  * Run with {@code -Xmx256m} ({@code benchmarks/scripts/registry-reissue}).
  *
- * <p>Usage: {@code RegistryReissue <jdbc url> [holders]}
+ * <p>Usage: {@code RegistryReissue <jdbc url> [holders] [fill-only]}; {@code fill-only} stops after
+ * the fill, for {@code benchmarks/scripts/cli-reissue}, which times {@code gl-issue reissue} itself.
  */
 public final class RegistryReissue {
 
@@ -62,6 +63,9 @@ public final class RegistryReissue {
             long fillStart = System.nanoTime();
             long filled = fill(url, holders, now.minus(Duration.ofDays(2)));
             System.err.printf("fill: %,d holders added in %.1f s%n", filled, (System.nanoTime() - fillStart) / 1e9);
+            if (args.length > 2 && args[2].equals("fill-only")) {
+                return;
+            }
 
             // The job's day: one past any run before, so every holder is due again.
             Instant day = now.plus(Duration.ofDays(lastRunDays(url) + 1));

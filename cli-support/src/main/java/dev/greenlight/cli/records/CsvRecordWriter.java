@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Records as CSV through jackson-dataformat-csv: the given columns in schema order, a cell quoted
@@ -69,6 +70,9 @@ public final class CsvRecordWriter implements RecordWriter {
     static String cell(Object value) {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
+        }
+        if (value instanceof List<?> list) {
+            return cell(list.stream().map(String.class::cast).collect(Collectors.joining(" ")));
         }
         if (!(value instanceof String string) || string.isEmpty()) {
             return value.toString();

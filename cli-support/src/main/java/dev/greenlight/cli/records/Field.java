@@ -21,6 +21,8 @@ public enum Field {
     REASON("reason", Type.STRING),
     MESSAGE("message", Type.STRING),
     COLOUR("colour", Type.STRING),
+    /** The ids of the colour rules that gave the colour, in the rules' order. */
+    RULES("rules", Type.LIST),
     KEY_ID("key_id", Type.STRING),
     SERIAL("serial", Type.STRING),
     IDENTITY_HASH("identity_hash", Type.STRING),
@@ -36,9 +38,12 @@ public enum Field {
     public static final List<Field> VERIFICATION = List.of(SCHEMA, VERDICT, REASON, MESSAGE, COLOUR, KEY_ID, SERIAL,
             IDENTITY_HASH, ISSUED_AT, EXPIRES_AT);
 
-    /** How a value is written in JSON: a string, a number, or true/false. In CSV every value is a cell's text. */
+    /**
+     * How a value is written in JSON: a string, a number, true/false, or an array of strings. In CSV
+     * every value is a cell's text; a list's strings are separated by a space.
+     */
     public enum Type {
-        STRING, INTEGER, DECIMAL, BOOLEAN
+        STRING, INTEGER, DECIMAL, BOOLEAN, LIST
     }
 
     private final String key;

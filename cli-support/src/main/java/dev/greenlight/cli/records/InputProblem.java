@@ -34,6 +34,8 @@ public enum InputProblem {
     UNKNOWN_COLOUR,
     /** A validity that is not a duration, or out of range. */
     BAD_VALIDITY,
+    /** A health declaration's field that cannot be read, or a declaration the colour rules refuse. */
+    INVALID_DECLARATION,
     /** Something the row asked to be written (a PNG) could not be. */
     OUTPUT_FAILED,
     /** A bug: the record is kept, with the error, rather than lost. */

@@ -50,6 +50,13 @@ public final class JsonLinesWriter implements RecordWriter {
                 case INTEGER -> json.writeNumberField(field.key(), ((Number) value).longValue());
                 case DECIMAL -> json.writeNumberField(field.key(), (BigDecimal) value);
                 case BOOLEAN -> json.writeBooleanField(field.key(), (Boolean) value);
+                case LIST -> {
+                    json.writeArrayFieldStart(field.key());
+                    for (Object item : (List<?>) value) {
+                        json.writeString((String) item);
+                    }
+                    json.writeEndArray();
+                }
                 default -> json.writeStringField(field.key(), (String) value);
             }
         }

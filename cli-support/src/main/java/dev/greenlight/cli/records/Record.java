@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public final class Record {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    /** @return the fields this record knows, in schema order, with their values (String, Long, BigDecimal or Boolean) */
+    /** @return the fields this record knows, in schema order, with their values (String, Long, BigDecimal, Boolean or List of String) */
     public Map<Field, Object> values() {
         return values;
     }
@@ -166,6 +167,21 @@ public final class Record {
             put(Field.IDENTITY_HASH, claims.identityHash().toString());
             put(Field.ISSUED_AT, claims.issuedAt().toString());
             return put(Field.EXPIRES_AT, claims.expiresAt().toString());
+        }
+
+        /**
+         * {@code batch --colours-from-declarations}: the ids of the rules that gave the colour.
+         *
+         * @throws IllegalArgumentException if an id is empty or holds a space, the separator of a CSV cell
+         */
+        public Builder rules(List<String> ids) {
+            List<String> copy = List.copyOf(ids);
+            for (String id : copy) {
+                if (id.isEmpty() || id.chars().anyMatch(Character::isWhitespace)) {
+                    throw new IllegalArgumentException("A rule id is one word, not '" + id + "'");
+                }
+            }
+            return put(Field.RULES, copy);
         }
 
         /** {@code scan}: the holder's temperature in °C. */

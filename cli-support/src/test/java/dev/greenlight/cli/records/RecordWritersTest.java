@@ -39,6 +39,20 @@ class RecordWritersTest {
     }
 
     @Test
+    void rules_aJsonArrayAndOneCsvCellOfWords() throws Exception {
+        List<Field> columns = List.of(Field.SCHEMA, Field.VERDICT, Field.MESSAGE, Field.COLOUR, Field.RULES);
+        Record record = Record.builder(Verdict.ISSUED).message("issued").rules(List.of("YELLOW-FEVER", "YELLOW-RESPIRATORY")).build();
+
+        String json = RecordOutput.of(RecordFormat.JSONL, ',', columns).format(record);
+        String csv = RecordOutput.of(RecordFormat.CSV, ',', columns).format(record);
+
+        assertEquals("{\"schema\":\"greenlight.record/1\",\"verdict\":\"ISSUED\",\"message\":\"issued\","
+                + "\"rules\":[\"YELLOW-FEVER\",\"YELLOW-RESPIRATORY\"]}\n", json);
+        assertEquals("greenlight.record/1,ISSUED,issued,,YELLOW-FEVER YELLOW-RESPIRATORY\n", csv);
+        assertThrows(IllegalArgumentException.class, () -> Record.builder(Verdict.ISSUED).rules(List.of("A B")));
+    }
+
+    @Test
     void json_controlAndBidiCharacters_areEscaped() throws Exception {
         String hostile = "\u001b[31m\u0085\u009b\u007f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
                 + "\u2028\u2029 ok 中文";

@@ -39,6 +39,28 @@ class RecordsSpecTest {
     }
 
     @Test
+    void fieldsTable_givesEachFieldTheJsonTypeTheWritersUse() throws IOException {
+        String spec = spec();
+        String table = spec.substring(spec.indexOf("## Fields"), spec.indexOf("### Spellings"));
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| ([a-z ]+) \\|").matcher(table);
+        int rows = 0;
+        while (row.find()) {
+            Field field = Field.valueOf(row.group(1).toUpperCase(java.util.Locale.ROOT));
+            String expected = switch (field.type()) {
+                case STRING -> "string";
+                case INTEGER -> "integer";
+                case DECIMAL -> "number";
+                case BOOLEAN -> "boolean";
+                case LIST -> "array of strings";
+            };
+            assertEquals(expected, row.group(2), field.key());
+            rows++;
+        }
+
+        assertEquals(Field.values().length, rows);
+    }
+
+    @Test
     void reasons_listEveryInputProblemAndTheSchemaName() throws IOException {
         String spec = spec();
 

@@ -8,6 +8,7 @@ import dev.greenlight.cli.records.RecordOutput;
 import dev.greenlight.cli.records.Verdict;
 import dev.greenlight.codec.Issuer;
 import dev.greenlight.codec.qr.QrMatrix;
+import dev.greenlight.rules.ColourRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,9 @@ public final class BatchRunner {
     private final int chunkRows;
     private final Path pngDirectory;
     private final PngWriter pngWriter;
+    /** Null unless colours come from declarations. */
+    private final ColourRules rules;
+    private final LocalDate today;
 
     /** Writes a QR as PNG: supplied by the CLI, which owns image support. */
     @FunctionalInterface
@@ -71,6 +76,35 @@ public final class BatchRunner {
         this.chunkRows = chunkRows;
         this.pngDirectory = pngDirectory;
         this.pngWriter = pngWriter;
+        this.rules = null;
+        this.today = null;
+    }
+
+    private BatchRunner(BatchRunner runner, ColourRules rules, LocalDate today) {
+        this.issuer = runner.issuer;
+        this.validityParser = runner.validityParser;
+        this.threads = runner.threads;
+        this.chunkRows = runner.chunkRows;
+        this.pngDirectory = runner.pngDirectory;
+        this.pngWriter = runner.pngWriter;
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.today = Objects.requireNonNull(today, "today");
+    }
+
+    /**
+     * The same batch with colours from declarations: each row is a health declaration
+     * ({@link DeclarationColumn}), assessed by {@code rules} on {@code today}; the output records
+     * have {@link #DECLARATION_OUTPUT_FIELDS}.
+     *
+     * @throws IllegalStateException if this batch writes PNGs: this mode does not
+     *
+     * @param today the day of the assessment, in the policy's zone
+     */
+    public BatchRunner withColoursFromDeclarations(ColourRules rules, LocalDate today) {
+        if (pngDirectory != null) {
+            throw new IllegalStateException("PNGs are not written when colours come from declarations");
+        }
+        return new BatchRunner(this, rules, today);
     }
 
     /** The fields of a batch's output records: the CSV columns. */
@@ -78,18 +112,34 @@ public final class BatchRunner {
             Field.REASON, Field.MESSAGE, Field.COLOUR, Field.KEY_ID, Field.SERIAL, Field.IDENTITY_HASH, Field.ISSUED_AT,
             Field.EXPIRES_AT, Field.CODE, Field.PNG);
 
+    /** The fields of a batch's output records when colours come from declarations: also the rules that gave them. */
+    public static final List<Field> DECLARATION_OUTPUT_FIELDS = List.of(Field.SCHEMA, Field.LINE, Field.ROW, Field.ID,
+            Field.VERDICT, Field.REASON, Field.MESSAGE, Field.COLOUR, Field.RULES, Field.KEY_ID, Field.SERIAL, Field.IDENTITY_HASH,
+            Field.ISSUED_AT, Field.EXPIRES_AT, Field.CODE);
+
     /**
      * @param format         of the input
      * @param inputDelimiter of CSV input
-     * @param output         how to write the records: made with {@link #OUTPUT_FIELDS}
+     * @param output         how to write the records: made with {@link #OUTPUT_FIELDS}, or
+     *                       {@link #DECLARATION_OUTPUT_FIELDS} with colours from declarations
      * @throws IllegalArgumentException if the input as a whole is unusable (a CSV without a valid header)
      * @throws IOException              if reading or writing fails
      */
     public BatchSummary run(InputStream in, RecordFormat format, char inputDelimiter, RecordOutput output,
                             OutputStream out, Progress progress) throws IOException {
         RecordReader reader = new RecordReader(in, format == RecordFormat.CSV);
-        RowParser parser = format == RecordFormat.CSV ? csvParser(reader, inputDelimiter) : new JsonRowParser();
-        RowProcessor processor = new RowProcessor(issuer, parser, validityParser, pngDirectory, pngWriter);
+        RecordProcessor processor;
+        if (rules == null) {
+            RowParser parser = format == RecordFormat.CSV
+                    ? CsvRowParser.fromHeader(csvHeader(reader, Column.NAMES_HELP), reader.headerLine(), inputDelimiter)
+                    : new JsonRowParser();
+            processor = new RowProcessor(issuer, parser, validityParser, pngDirectory, pngWriter);
+        } else {
+            DeclarationRowParser parser = format == RecordFormat.CSV
+                    ? DeclarationRowParser.csv(csvHeader(reader, DeclarationColumn.NAMES_HELP), reader.headerLine(), inputDelimiter)
+                    : DeclarationRowParser.json();
+            processor = new DeclarationProcessor(issuer, parser, validityParser, rules, today);
+        }
         out.write(output.header().getBytes(StandardCharsets.UTF_8));
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "gl-batch-worker");
@@ -125,24 +175,23 @@ public final class BatchRunner {
         }
     }
 
-    private static CsvRowParser csvParser(RecordReader reader, char delimiter) throws IOException {
+    /** The CSV header's text; {@link RecordReader#headerLine()} is then its line. */
+    private static String csvHeader(RecordReader reader, String columnsHelp) throws IOException {
         InputRecord header = reader.nextHeader();
         if (header == null) {
-            throw new IllegalArgumentException("The CSV input is empty: it needs a header line naming the columns "
-                    + Column.NAMES_HELP);
+            throw new IllegalArgumentException("The CSV input is empty: it needs a header line naming the columns " + columnsHelp);
         }
         if (header.problem() != null) {
             throw new IllegalArgumentException("The CSV header is unusable: " + header.problem().message());
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(header.bytes())).toString();
-            return CsvRowParser.fromHeader(text, header.line(), delimiter);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(header.bytes())).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("The CSV header is not valid UTF-8");
         }
     }
 
-    private static Future<ChunkResult> submit(ExecutorService pool, RowProcessor processor, RecordOutput output,
+    private static Future<ChunkResult> submit(ExecutorService pool, RecordProcessor processor, RecordOutput output,
                                               List<InputRecord> chunk) {
         return pool.submit(() -> {
             List<Record> records = new ArrayList<>(chunk.size());

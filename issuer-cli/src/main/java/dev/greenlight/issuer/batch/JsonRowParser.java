@@ -16,28 +16,46 @@ import java.util.Map;
  */
 final class JsonRowParser implements RowParser {
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     @Override
     public Row parse(String record, long line) throws RowError.RowException {
-        JsonNode node;
-        try {
-            node = mapper.readTree(record);
-        } catch (JsonProcessingException e) {
-            throw new RowError.RowException(InputProblem.MALFORMED_ROW, "line " + line + ": invalid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new RowError.RowException(InputProblem.MALFORMED_ROW, "line " + line + ": not a JSON object");
-        }
+        JsonNode node = object(record, line);
         JsonNode id = node.get(Column.ID.canonicalName());
         try {
             return row(node, line);
         } catch (RowError.RowException e) {
             throw e.forId(id != null && (id.isTextual() || id.isNumber()) ? id.asText() : null);
         }
+    }
+
+    /** One line of JSON Lines as an object, strictly: duplicate keys and trailing content are malformed rows. */
+    static JsonNode object(String record, long line) throws RowError.RowException {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(record);
+        } catch (JsonProcessingException e) {
+            throw new RowError.RowException(InputProblem.MALFORMED_ROW, "line " + line + ": invalid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new RowError.RowException(InputProblem.MALFORMED_ROW, "line " + line + ": not a JSON object");
+        }
+        return node;
+    }
+
+    /** A field's value as text: a string, or a number as its text; null for a JSON null. */
+    static String text(String key, JsonNode value, long line) throws RowError.RowException {
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            throw new RowError.RowException(InputProblem.WRONG_FIELDS,
+                    "line " + line + ", field '" + key + "': must be a string, not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return value.asText();
     }
 
     private static Row row(JsonNode node, long line) throws RowError.RowException {
@@ -48,15 +66,7 @@ final class JsonRowParser implements RowParser {
                 throw new RowError.RowException(InputProblem.WRONG_FIELDS, "line " + line + ": unknown field '" + field.getKey()
                         + "'; the fields are " + Column.NAMES_HELP);
             }
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                continue;
-            }
-            if (!value.isTextual() && !value.isNumber()) {
-                throw new RowError.RowException(InputProblem.WRONG_FIELDS,
-                        "line " + line + ", field '" + field.getKey() + "': must be a string, not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-            }
-            values[column.ordinal()] = value.asText();
+            values[column.ordinal()] = text(field.getKey(), field.getValue(), line);
         }
         for (Column column : Column.values()) {
             if (column.required() && values[column.ordinal()] == null) {

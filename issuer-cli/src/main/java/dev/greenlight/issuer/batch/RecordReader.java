@@ -20,6 +20,7 @@ final class RecordReader {
 
     private final LineReader lines;
     private long row;
+    private long headerLine;
 
     RecordReader(InputStream in, boolean csvQuotes) {
         this.lines = csvQuotes ? LineReader.csv(in, MAX_RECORD_BYTES) : new LineReader(in, MAX_RECORD_BYTES);
@@ -32,7 +33,16 @@ final class RecordReader {
 
     /** The next record without numbering it as a row (a CSV header), or null at the end of the input. */
     InputRecord nextHeader() throws IOException {
-        return read(false);
+        InputRecord header = read(false);
+        if (header != null) {
+            headerLine = header.line();
+        }
+        return header;
+    }
+
+    /** The line {@link #nextHeader} read the header from; 0 before. */
+    long headerLine() {
+        return headerLine;
     }
 
     /** The next data record, or null at the end of the input. */

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * What a worker does with one record: decode, parse, validate, issue, and make the output
  * record, ISSUED or INPUT_ERROR, never an exception. Thread-safe; the issuer is shared.
  */
-final class RowProcessor {
+final class RowProcessor implements RecordProcessor {
 
     private final Issuer issuer;
     private final RowParser parser;
@@ -44,7 +44,8 @@ final class RowProcessor {
     }
 
     /** The one output record of an input record. */
-    Record process(InputRecord record) {
+    @Override
+    public Record process(InputRecord record) {
         if (record.problem() != null) {
             return error(record, record.problem());
         }
@@ -68,7 +69,7 @@ final class RowProcessor {
         }
     }
 
-    private static Record error(InputRecord record, RowError error) {
+    static Record error(InputRecord record, RowError error) {
         return Record.inputError(error.problem(), error.message()).line(record.line()).row(record.row()).id(error.id()).build();
     }
 
@@ -112,7 +113,7 @@ final class RowProcessor {
         }
     }
 
-    private static String decode(byte[] bytes) throws RowError.RowException {
+    static String decode(byte[] bytes) throws RowError.RowException {
         // A decoder per call: decoders keep state and are not thread-safe, and creating one is cheap.
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
