@@ -12,8 +12,9 @@ import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /**
- * The passphrase of an encrypted signing key: from a file, an environment variable or the
- * terminal, never from the command line, where {@code ps} and shell history would show it.
+ * The passphrase of an encrypted signing key, or the PIN of the PKCS#11 token that holds it: from
+ * a file, an environment variable or the terminal, never from the command line, where {@code ps}
+ * and shell history would show it.
  */
 final class PassphraseOptions {
 
@@ -24,6 +25,18 @@ final class PassphraseOptions {
     @Option(names = "--passphrase-env", paramLabel = "VAR",
             description = "Read the key passphrase from environment variable VAR.")
     String variable;
+
+    /** The PIN's variable when neither --pin-file nor --pin-env is given: what a service's unit file sets. */
+    static final String PIN_VARIABLE = "GREENLIGHT_PKCS11_PIN";
+
+    @Option(names = "--pin-file", paramLabel = "FILE",
+            description = "For a key in a PKCS#11 token: read the token's user PIN from the first line of FILE; - for stdin "
+                    + "(default: $" + PIN_VARIABLE + ", else asked on the terminal).")
+    Path pinFile;
+
+    @Option(names = "--pin-env", paramLabel = "VAR",
+            description = "For a key in a PKCS#11 token: read the token's user PIN from environment variable VAR.")
+    String pinVariable;
 
     boolean isGiven() {
         return file != null || variable != null;
@@ -38,13 +51,63 @@ final class PassphraseOptions {
         if (file != null && variable != null) {
             throw new CliException(ExitCode.USAGE, "Give --passphrase-file or --passphrase-env, not both");
         }
+        PassphraseSource pin = pinSource(environment);
+        PassphraseSource passphrase;
         if (file != null) {
-            return prompt -> fromFile(environment.resolve(file));
+            passphrase = prompt -> fromFile(environment.resolve(file));
+        } else if (variable != null) {
+            passphrase = prompt -> fromVariable(environment, variable);
+        } else {
+            passphrase = prompt -> fromConsole(environment.console(), prompt, false);
         }
-        if (variable != null) {
-            return prompt -> fromVariable(environment, variable);
+        return new PassphraseSource() {
+            @Override
+            public char[] read(String prompt) {
+                return passphrase.read(prompt);
+            }
+
+            @Override
+            public PassphraseSource pin() {
+                return pin;
+            }
+        };
+    }
+
+    /** --pin-file, --pin-env, else $GREENLIGHT_PKCS11_PIN, else the terminal. */
+    private PassphraseSource pinSource(Environment environment) {
+        if (pinFile != null && pinVariable != null) {
+            throw new CliException(ExitCode.USAGE, "Give --pin-file or --pin-env, not both");
         }
-        return prompt -> fromConsole(environment.console(), prompt, false);
+        if (pinFile != null) {
+            return prompt -> pinFile.toString().equals("-") ? firstLineOfStdin(environment)
+                    : fromFile(environment.resolve(pinFile), "The PIN file ");
+        }
+        if (pinVariable != null) {
+            return prompt -> fromVariable(environment, pinVariable);
+        }
+        return prompt -> environment.variable(PIN_VARIABLE) != null ? fromVariable(environment, PIN_VARIABLE)
+                : fromConsole(environment.console(), prompt, false, "a PIN", "--pin-file or $" + PIN_VARIABLE);
+    }
+
+    /**
+     * One line, read a byte at a time so that nothing after it is consumed: {@code batch -} can
+     * read its rows from the rest of stdin.
+     */
+    private static char[] firstLineOfStdin(Environment environment) {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        try {
+            for (int b = environment.stdin().read(); b >= 0 && b != '\n'; b = environment.stdin().read()) {
+                line.write(b);
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO_ERROR, "Cannot read the PIN from stdin: " + e.getMessage(), e);
+        }
+        byte[] bytes = line.toByteArray();
+        try {
+            return decodeFirstLine(bytes, "The PIN on stdin");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     /** The source for a new passphrase: the terminal asks twice. */
@@ -56,12 +119,25 @@ final class PassphraseOptions {
     }
 
     private static char[] fromFile(Path path) {
+        return fromFile(path, "The passphrase file ");
+    }
+
+    private static char[] fromFile(Path path, String what) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new CliException(ExitCode.IO_ERROR, "Cannot read the passphrase file " + path + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "Cannot read " + what.replaceFirst("^The", "the") + path
+                    + ": " + e.getMessage(), e);
         }
+        try {
+            return decodeFirstLine(bytes, what + path);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static char[] decodeFirstLine(byte[] bytes, String where) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             int end = text.indexOf('\n');
@@ -69,11 +145,9 @@ final class PassphraseOptions {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
-            return nonEmpty(line.toCharArray(), "The passphrase file " + path);
+            return nonEmpty(line.toCharArray(), where);
         } catch (CharacterCodingException e) {
-            throw new CliException(ExitCode.INVALID_INPUT, "The passphrase file " + path + " is not UTF-8");
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
+            throw new CliException(ExitCode.INVALID_INPUT, where + " is not UTF-8");
         }
     }
 
@@ -86,13 +160,17 @@ final class PassphraseOptions {
     }
 
     private static char[] fromConsole(Console console, String prompt, boolean confirm) {
+        return fromConsole(console, prompt, confirm, "a passphrase", "--passphrase-file or --passphrase-env");
+    }
+
+    private static char[] fromConsole(Console console, String prompt, boolean confirm, String what, String options) {
         if (console == null) {
             throw new CliException(ExitCode.KEY_ERROR,
-                    "A passphrase is needed and there is no terminal to ask: use --passphrase-file or --passphrase-env");
+                    capitalised(what) + " is needed and there is no terminal to ask: use " + options);
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null || first.length == 0) {
-            throw new CliException(ExitCode.KEY_ERROR, "No passphrase entered");
+            throw new CliException(ExitCode.KEY_ERROR, "No " + what.substring(what.indexOf(' ') + 1) + " entered");
         }
         if (confirm) {
             char[] second = console.readPassword("%s (again): ", prompt);
@@ -108,9 +186,13 @@ final class PassphraseOptions {
         return first;
     }
 
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private static char[] nonEmpty(char[] passphrase, String where) {
         if (passphrase.length == 0) {
-            throw new CliException(ExitCode.KEY_ERROR, where + " holds an empty passphrase");
+            throw new CliException(ExitCode.KEY_ERROR, where + " is empty");
         }
         return passphrase;
     }
