@@ -62,8 +62,8 @@ public final class Issuer {
     public static final Duration MAX_VALIDITY = Duration.ofMinutes(PayloadV1.MAX_VALIDITY_MINUTES);
 
     /**
-     * Signed by a key that is not a code's signed bytes, which are always
-     * {@link PayloadV1#SIGNED_BYTES} long: the check of a provider's key can never sign a code.
+     * What the check of a provider's key signs: not {@link PayloadV1#SIGNED_BYTES} long, so never
+     * the signed bytes of a code, and the check can never issue one.
      */
     private static final byte[] KEY_CHECK_MESSAGE = "Greenlight: does this key match its public key?".getBytes(StandardCharsets.US_ASCII);
 

@@ -128,6 +128,32 @@ class Pkcs11CommandsTest {
     }
 
     @Test
+    void batchFromStdin_pinOnTheFirstLineOfStdin_rowsAfterIt() throws IOException {
+        String keyId = keygenInToken();
+        cli.stdin = (SoftHsm.PIN + "\ndocument_type,number,colour\nCNID,11010519491231002X,green\nPP-FRA,18AV12345,red\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Cli.Result result = cli.run("batch", "-", "--home", "home", "--pin-file", "-", "--quiet");
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
+        var verifier = Homes.verifier(home, Clock.fixed(Cli.NOW, ZoneOffset.UTC));
+        var records = result.out().lines().map(line -> {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertEquals(2, records.size(), result::toString);
+        for (var record : records) {
+            assertEquals("ISSUED", record.get("verdict").asText(), record.toString());
+            assertEquals(keyId, record.get("key_id").asText());
+            assertTrue(verifier.verify(record.get("code").asText()).isValid(), record.toString());
+        }
+        assertNoPin(result);
+    }
+
+    @Test
     void issue_keyInTokenWithoutAnyPin_isAKeyErrorNamingTheOptions() {
         keygenInToken();
 
