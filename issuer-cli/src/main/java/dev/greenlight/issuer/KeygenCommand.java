@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 + "Java's SunPKCS11 provider, configured by CONFIG (a SunPKCS11 configuration file: library, slot). The "
                 + "private key never leaves the token (sensitive, not extractable); the home records CONFIG and the key's "
                 + "label in keys/KID.pkcs11. The token's user PIN comes from --pin-file, --pin-env, $"
-                + PassphraseOptions.PIN_VARIABLE + " or the terminal, never from the command line. With --existing, "
+                + PinOptions.PIN_VARIABLE + " or the terminal, never from the command line. With --existing, "
                 + "a key already in the token under --label (with its certificate, as keytool -genkeypair makes it) is "
                 + "adopted instead.",
             "Prints the new key id on stdout. The new key signs only with --activate: publish its public key to "
@@ -41,6 +41,9 @@ final class KeygenCommand extends CliCommand {
 
     @Mixin
     PassphraseOptions passphrase;
+
+    @Mixin
+    PinOptions pin;
 
     @Option(names = "--encrypt", description = "Encrypt the private key with a passphrase (asked on the terminal "
             + "unless --passphrase-file or --passphrase-env is given).")
@@ -103,7 +106,7 @@ final class KeygenCommand extends CliCommand {
         }
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
         Path config = env().resolve(pkcs11);
-        Pkcs11Token token = Pkcs11Token.open(config, passphrase.source(env()).pin());
+        Pkcs11Token token = Pkcs11Token.open(config, pin.source(env()));
         Pkcs11Token.Entry entry = existing ? token.key(label) : token.generate(label, env().random());
         try {
             KeyId keyId = issuerHome.addTokenKey(entry.publicKey(), config, entry.label());

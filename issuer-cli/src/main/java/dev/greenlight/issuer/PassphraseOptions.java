@@ -12,9 +12,9 @@ import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /**
- * The passphrase of an encrypted signing key, or the PIN of the PKCS#11 token that holds it: from
- * a file, an environment variable or the terminal, never from the command line, where {@code ps}
- * and shell history would show it.
+ * The passphrase of an encrypted signing key: from a file, an environment variable or the
+ * terminal, never from the command line, where {@code ps} and shell history would show it.
+ * {@link PinOptions} does the same for the PIN of a PKCS#11 token, with the readers here.
  */
 final class PassphraseOptions {
 
@@ -25,18 +25,6 @@ final class PassphraseOptions {
     @Option(names = "--passphrase-env", paramLabel = "VAR",
             description = "Read the key passphrase from environment variable VAR.")
     String variable;
-
-    /** The PIN's variable when neither --pin-file nor --pin-env is given: what a service's unit file sets. */
-    static final String PIN_VARIABLE = "GREENLIGHT_PKCS11_PIN";
-
-    @Option(names = "--pin-file", paramLabel = "FILE",
-            description = "For a key in a PKCS#11 token: read the token's user PIN from the first line of FILE; - for stdin "
-                    + "(default: $" + PIN_VARIABLE + ", else asked on the terminal).")
-    Path pinFile;
-
-    @Option(names = "--pin-env", paramLabel = "VAR",
-            description = "For a key in a PKCS#11 token: read the token's user PIN from environment variable VAR.")
-    String pinVariable;
 
     boolean isGiven() {
         return file != null || variable != null;
@@ -51,15 +39,22 @@ final class PassphraseOptions {
         if (file != null && variable != null) {
             throw new CliException(ExitCode.USAGE, "Give --passphrase-file or --passphrase-env, not both");
         }
-        PassphraseSource pin = pinSource(environment);
-        PassphraseSource passphrase;
         if (file != null) {
-            passphrase = prompt -> fromFile(environment.resolve(file));
-        } else if (variable != null) {
-            passphrase = prompt -> fromVariable(environment, variable);
-        } else {
-            passphrase = prompt -> fromConsole(environment.console(), prompt, false);
+            return prompt -> fromFile(environment.resolve(file));
         }
+        if (variable != null) {
+            return prompt -> fromVariable(environment, variable);
+        }
+        return prompt -> fromConsole(environment.console(), prompt, false);
+    }
+
+    /**
+     * As {@link #source(Environment)}, for a command that signs: if the active key is in a PKCS#11
+     * token, its PIN comes from {@code pin} instead.
+     */
+    PassphraseSource source(Environment environment, PinOptions pin) {
+        PassphraseSource passphrase = source(environment);
+        PassphraseSource pinSource = pin.source(environment);
         return new PassphraseSource() {
             @Override
             public char[] read(String prompt) {
@@ -68,32 +63,16 @@ final class PassphraseOptions {
 
             @Override
             public PassphraseSource pin() {
-                return pin;
+                return pinSource;
             }
         };
-    }
-
-    /** --pin-file, --pin-env, else $GREENLIGHT_PKCS11_PIN, else the terminal. */
-    private PassphraseSource pinSource(Environment environment) {
-        if (pinFile != null && pinVariable != null) {
-            throw new CliException(ExitCode.USAGE, "Give --pin-file or --pin-env, not both");
-        }
-        if (pinFile != null) {
-            return prompt -> pinFile.toString().equals("-") ? firstLineOfStdin(environment)
-                    : fromFile(environment.resolve(pinFile), "The PIN file ");
-        }
-        if (pinVariable != null) {
-            return prompt -> fromVariable(environment, pinVariable);
-        }
-        return prompt -> environment.variable(PIN_VARIABLE) != null ? fromVariable(environment, PIN_VARIABLE)
-                : fromConsole(environment.console(), prompt, false, "a PIN", "--pin-file or $" + PIN_VARIABLE);
     }
 
     /**
      * One line, read a byte at a time so that nothing after it is consumed: {@code batch -} can
      * read its rows from the rest of stdin.
      */
-    private static char[] firstLineOfStdin(Environment environment) {
+    static char[] firstLineOfStdin(Environment environment) {
         java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         try {
             for (int b = environment.stdin().read(); b >= 0 && b != '\n'; b = environment.stdin().read()) {
@@ -122,7 +101,7 @@ final class PassphraseOptions {
         return fromFile(path, "The passphrase file ");
     }
 
-    private static char[] fromFile(Path path, String what) {
+    static char[] fromFile(Path path, String what) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -151,7 +130,7 @@ final class PassphraseOptions {
         }
     }
 
-    private static char[] fromVariable(Environment environment, String name) {
+    static char[] fromVariable(Environment environment, String name) {
         String value = environment.variable(name);
         if (value == null) {
             throw new CliException(ExitCode.KEY_ERROR, "Environment variable " + name + " is not set");
@@ -163,7 +142,7 @@ final class PassphraseOptions {
         return fromConsole(console, prompt, confirm, "a passphrase", "--passphrase-file or --passphrase-env");
     }
 
-    private static char[] fromConsole(Console console, String prompt, boolean confirm, String what, String options) {
+    static char[] fromConsole(Console console, String prompt, boolean confirm, String what, String options) {
         if (console == null) {
             throw new CliException(ExitCode.KEY_ERROR,
                     capitalised(what) + " is needed and there is no terminal to ask: use " + options);

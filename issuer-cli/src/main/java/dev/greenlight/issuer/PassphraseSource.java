@@ -12,7 +12,7 @@ interface PassphraseSource {
 
     /**
      * Where the PIN of a PKCS#11 token comes from, when the signing key is in one: by default the
-     * same place as the passphrase; {@link PassphraseOptions} has options of its own for it.
+     * same place as the passphrase; {@link PassphraseOptions#source(Environment, PinOptions)} takes it from {@link PinOptions}.
      */
     default PassphraseSource pin() {
         return this;

@@ -112,9 +112,9 @@ class Pkcs11CommandsTest {
         keygenInToken();
         String[] issue = concat(new String[] {"issue", "--home", "home", "--colour", "green"}, HOLDER);
 
-        cli.variables.put(PassphraseOptions.PIN_VARIABLE, SoftHsm.PIN);
+        cli.variables.put(PinOptions.PIN_VARIABLE, SoftHsm.PIN);
         Cli.Result fromDefaultVariable = cli.run(issue);
-        cli.variables.remove(PassphraseOptions.PIN_VARIABLE);
+        cli.variables.remove(PinOptions.PIN_VARIABLE);
         cli.variables.put("HSM_PIN", SoftHsm.PIN);
         Cli.Result fromNamedVariable = cli.run(concat(issue, new String[] {"--pin-env", "HSM_PIN"}));
         cli.stdin = (SoftHsm.PIN + "\n").getBytes(StandardCharsets.UTF_8);
