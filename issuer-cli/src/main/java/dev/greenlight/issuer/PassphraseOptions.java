@@ -73,21 +73,32 @@ final class PassphraseOptions {
      * read its rows from the rest of stdin.
      */
     static char[] firstLineOfStdin(Environment environment) {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        // A plain array rather than a ByteArrayOutputStream, whose buffer could not be cleared.
+        byte[] bytes = new byte[MAX_STDIN_LINE];
+        int length = 0;
         try {
             for (int b = environment.stdin().read(); b >= 0 && b != '\n'; b = environment.stdin().read()) {
-                line.write(b);
+                if (length == bytes.length) {
+                    throw new CliException(ExitCode.INVALID_INPUT, "The first line of stdin is longer than " + MAX_STDIN_LINE
+                            + " bytes: not a PIN");
+                }
+                bytes[length++] = (byte) b;
+            }
+            byte[] line = Arrays.copyOf(bytes, length);
+            try {
+                return decodeFirstLine(line, "The PIN on stdin");
+            } finally {
+                Arrays.fill(line, (byte) 0);
             }
         } catch (IOException e) {
             throw new CliException(ExitCode.IO_ERROR, "Cannot read the PIN from stdin: " + e.getMessage(), e);
-        }
-        byte[] bytes = line.toByteArray();
-        try {
-            return decodeFirstLine(bytes, "The PIN on stdin");
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
     }
+
+    /** PKCS#11 tokens take PINs of at most a few dozen bytes; a longer line is input meant for something else. */
+    private static final int MAX_STDIN_LINE = 1024;
 
     /** The source for a new passphrase: the terminal asks twice. */
     PassphraseSource newPassphraseSource(Environment environment) {
