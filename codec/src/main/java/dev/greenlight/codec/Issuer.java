@@ -1,5 +1,9 @@
 package dev.greenlight.codec;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
@@ -7,11 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import dev.greenlight.codec.internal.PublicKeyEncoding;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
+import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
 import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
+import dev.greenlight.codec.internal.ec.sign.ProviderP256Signer;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
  * Issues signed codes. Build one per signing key and share it: an issuer is immutable and
@@ -29,6 +37,22 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
  * <p>The pipeline of one code: identity to pseudonym ({@link IdentitySecret}), fields to the v1
  * byte layout ({@code PayloadV1}), an ECDSA P-256 signature over those bytes, low S
  * ({@code EcdsaP256Signer}), and the whole to {@code GL1:} plus Base45 ({@code TextForm}).
+ *
+ * <p>The signing key is either a P-256 private key in memory, signed with here in constant time
+ * with RFC 6979 nonces, or a key held by a JCA provider that never lets it out, such as a PKCS#11
+ * token through the JDK's SunPKCS11:
+ *
+ * <pre>{@code
+ * Provider token = Security.getProvider("SunPKCS11").configure("/etc/greenlight/token.cfg");
+ * KeyStore store = KeyStore.getInstance("PKCS11", token);
+ * store.load(null, pin);
+ * Issuer issuer = Issuer.builder()
+ *         .signingKey((PrivateKey) store.getKey("greenlight", null),
+ *                 (ECPublicKey) store.getCertificate("greenlight").getPublicKey(), token)
+ *         .identitySecret(secret)
+ *         .clock(Clock.systemUTC())
+ *         .build();                     // signs a probe in the token and checks it first
+ * }</pre>
  */
 public final class Issuer {
 
@@ -37,7 +61,14 @@ public final class Issuer {
     /** The longest validity the v1 layout can encode: 65,535 minutes, about 45 days. */
     public static final Duration MAX_VALIDITY = Duration.ofMinutes(PayloadV1.MAX_VALIDITY_MINUTES);
 
-    private final ECPrivateKeyParameters signingKey;
+    /**
+     * What the check of a provider's key signs: not {@link PayloadV1#SIGNED_BYTES} long, so never
+     * the signed bytes of a code, and the check can never issue one.
+     */
+    private static final byte[] KEY_CHECK_MESSAGE = "Greenlight: does this key match its public key?".getBytes(StandardCharsets.US_ASCII);
+
+    private final PayloadV1.Signer signer;
+    private final String signerName;
     private final ECPublicKey publicKey;
     private final KeyId keyId;
     private final IdentitySecret identitySecret;
@@ -46,13 +77,55 @@ public final class Issuer {
     private final SecureRandom serialSource;
 
     private Issuer(Builder builder) {
-        this.signingKey = new ECPrivateKeyParameters(builder.signingKey.getS(), P256.DOMAIN);
-        this.publicKey = P256KeyPairs.publicKeyOf(builder.signingKey);
+        if (builder.signingKey != null) {
+            ECPrivateKeyParameters key = new ECPrivateKeyParameters(builder.signingKey.getS(), P256.DOMAIN);
+            this.signer = (message, offset, length) -> EcdsaP256Signer.sign(key, message, offset, length);
+            this.signerName = null;
+            this.publicKey = P256KeyPairs.publicKeyOf(builder.signingKey);
+        } else {
+            this.publicKey = providerPublicKey(builder.providerPublicKey);
+            this.signer = providerSigner(builder.providerKey, builder.provider, publicKey);
+            this.signerName = builder.provider.getName();
+        }
         this.keyId = KeyId.of(publicKey);
         this.identitySecret = builder.identitySecret;
         this.clock = builder.clock;
         this.defaultValidity = builder.defaultValidity;
         this.serialSource = builder.serialSource;
+    }
+
+    private static ECPublicKey providerPublicKey(ECPublicKey key) {
+        try {
+            return P256Jca.toJca(PublicKeyEncoding.pointOf(key));
+        } catch (IllegalArgumentException e) {
+            throw new KeyFormatException("The public key of the provider's signing key is not a valid P-256 key: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A signer through the provider, after one signature made with it has been checked against
+     * {@code publicKey}: a key store entry whose certificate belongs to another key, or a key on
+     * another curve, would otherwise sign a whole batch of codes that no verifier accepts.
+     */
+    private static PayloadV1.Signer providerSigner(PrivateKey key, Provider provider, ECPublicKey publicKey) {
+        ProviderP256Signer signer;
+        byte[] signature;
+        try {
+            signer = ProviderP256Signer.of(key, provider);
+            signature = signer.sign(KEY_CHECK_MESSAGE, 0, KEY_CHECK_MESSAGE.length);
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            throw new KeyFormatException("The provider " + provider.getName() + " cannot sign with the key: " + e.getMessage(), e);
+        }
+        ECDSASigner verifier = new ECDSASigner();
+        verifier.init(false, PublicKeyEncoding.toParameters(publicKey));
+        boolean matches = verifier.verifySignature(EcdsaP256.sha256(KEY_CHECK_MESSAGE, 0, KEY_CHECK_MESSAGE.length),
+                EcdsaP256.scalar(signature, 0), EcdsaP256.scalar(signature, P256.SCALAR_BYTES));
+        if (!matches) {
+            throw new KeyFormatException("The key in " + provider.getName() + " does not match the public key "
+                    + KeyId.of(publicKey) + ": its signature does not verify under it");
+        }
+        return signer::sign;
     }
 
     /** @return a new builder, with nothing set but the default validity */
@@ -111,7 +184,7 @@ public final class Issuer {
     /** Every input but the signature is given: for test vectors, which must be reproducible. */
     IssuedCode sign(IdentityHash identityHash, Colour colour, Instant issuedAt, Duration validity, Serial serial) {
         CodeClaims claims = new CodeClaims(keyId, serial, identityHash, colour, issuedAt, issuedAt.plus(validity));
-        byte[] payload = PayloadV1.signed(claims, (message, offset, length) -> EcdsaP256Signer.sign(signingKey, message, offset, length));
+        byte[] payload = PayloadV1.signed(claims, signer);
         return new IssuedCode(TextForm.encode(payload), claims);
     }
 
@@ -144,12 +217,15 @@ public final class Issuer {
 
     @Override
     public String toString() {
-        return "Issuer[key " + keyId + "]";
+        return "Issuer[key " + keyId + (signerName == null ? "" : ", in " + signerName) + "]";
     }
 
     /** Collects an issuer's parts; {@link #build()} refuses a missing one. Not thread-safe. */
     public static final class Builder {
         private ECPrivateKey signingKey;
+        private PrivateKey providerKey;
+        private ECPublicKey providerPublicKey;
+        private Provider provider;
         private IdentitySecret identitySecret;
         private Clock clock;
         private Duration defaultValidity = DEFAULT_VALIDITY;
@@ -166,6 +242,33 @@ public final class Issuer {
          */
         public Builder signingKey(ECPrivateKey key) {
             this.signingKey = Objects.requireNonNull(key, "signingKey");
+            this.providerKey = null;
+            this.providerPublicKey = null;
+            this.provider = null;
+            return this;
+        }
+
+        /**
+         * Required, or {@link #signingKey(ECPrivateKey)}: a P-256 signing key held by a JCA provider,
+         * which signs with its {@code SHA256withECDSA}; the key never has to leave it. For a key in
+         * a PKCS#11 token (an HSM), the provider is a configured SunPKCS11 and the key comes from
+         * its {@code PKCS11} key store, logged in. The provider's DER signatures are turned into
+         * the code's 64 bytes and normalised to low S. They need not be deterministic (RFC 6979):
+         * an HSM's random nonces give valid codes, which differ from the reference issuer's.
+         *
+         * <p>{@link #build()} signs a probe message, which can never be a code, with the provider
+         * and checks it against {@code publicKey}. Replaces a key set before.
+         *
+         * @param key       the private key object of the provider (in a token: a handle)
+         * @param publicKey its public half, from the token's certificate or the issuer's records
+         * @param provider  the provider that holds the key, such as a configured SunPKCS11
+         * @return this builder
+         */
+        public Builder signingKey(PrivateKey key, ECPublicKey publicKey, Provider provider) {
+            this.providerKey = Objects.requireNonNull(key, "key");
+            this.providerPublicKey = Objects.requireNonNull(publicKey, "publicKey");
+            this.provider = Objects.requireNonNull(provider, "provider");
+            this.signingKey = null;
             return this;
         }
 
@@ -217,9 +320,11 @@ public final class Issuer {
         /**
          * @return the issuer, immutable and thread-safe
          * @throws IllegalStateException if the signing key, the identity secret or the clock is missing
+         * @throws KeyFormatException    if a provider's key cannot sign, or signs for another public
+         *                               key than the one given with it, or that key is not P-256
          */
         public Issuer build() {
-            if (signingKey == null) {
+            if (signingKey == null && providerKey == null) {
                 throw new IllegalStateException("An issuer needs a signingKey");
             }
             if (identitySecret == null) {

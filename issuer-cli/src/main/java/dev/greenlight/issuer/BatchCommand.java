@@ -123,6 +123,9 @@ final class BatchCommand extends CliCommand {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Mixin
+    PinOptions pin;
+
     @Override
     protected ExitCode run() {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -156,7 +159,7 @@ final class BatchCommand extends CliCommand {
             throw new CliException(ExitCode.IO_ERROR, "Cannot read the input " + inputPath);
         }
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
-        Issuer issuer = issuerHome.issuer(env().clock(), passphrase.source(env()));
+        Issuer issuer = issuerHome.issuer(env().clock(), passphrase.source(env(), pin));
         Path pngs = pngDirectory == null ? null : env().resolve(pngDirectory);
         try {
             if (pngs != null) {

@@ -79,6 +79,9 @@ final class IssueCommand extends CliCommand {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Mixin
+    PinOptions pin;
+
     @Override
     protected ExitCode run() {
         Identity identity;
@@ -106,7 +109,7 @@ final class IssueCommand extends CliCommand {
             throw new CliException(ExitCode.USAGE, "--png - and --svg - both ask for stdout: give one of them a file");
         }
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
-        Issuer issuer = issuerHome.issuer(env().clock(), passphrase.source(env()));
+        Issuer issuer = issuerHome.issuer(env().clock(), passphrase.source(env(), pin));
         IssuedCode code = parsedValidity == null ? issuer.issue(identity, parsedColour)
                 : issuer.issue(identity, parsedColour, parsedValidity);
 

@@ -48,6 +48,8 @@ import java.util.stream.Stream;
  * keys/KID.key.pem           PKCS#8 private key, maybe encrypted  0600
  * keys/KID.pub.pem           SubjectPublicKeyInfo                 0644
  * keys/KID.jwk.json          public JWK, kid = KID                0644
+ * keys/KID.pkcs11            instead of KID.key.pem, for a key    0600
+ *                            in a PKCS#11 token: config, label
  * policy.json                colour rules' policy (specs/rules.md) 0600
  * registry.db                the registry (SQLite default)        0600
  * </pre>
@@ -194,6 +196,66 @@ final class IssuerHome {
         return keysDirectory().resolve(keyId + ".jwk.json");
     }
 
+    /** Where a key in a PKCS#11 token is recorded: its token's configuration file and its label, no secret. */
+    Path tokenKeyFile(KeyId keyId) {
+        return keysDirectory().resolve(keyId + ".pkcs11");
+    }
+
+    private static final String TOKEN_CONFIG = "config";
+    private static final String TOKEN_LABEL = "label";
+
+    /** A key held in a PKCS#11 token: the SunPKCS11 configuration file of the token, and the key's label there. */
+    record TokenKey(Path config, String label) {
+    }
+
+    /**
+     * Records a key that lives in a PKCS#11 token: its public key as PEM and JWK, as for any key,
+     * and where to find the private key, in place of a private key file.
+     *
+     * @param config the token's configuration file, stored as an absolute path
+     */
+    KeyId addTokenKey(ECPublicKey publicKey, Path config, String label) throws IOException {
+        KeyId keyId = KeyId.of(publicKey);
+        HomePermissions.createPrivateDirectories(keysDirectory());
+        Properties reference = new Properties();
+        reference.setProperty(TOKEN_CONFIG, config.toAbsolutePath().normalize().toString());
+        reference.setProperty(TOKEN_LABEL, label);
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        // The stream form escapes what Latin-1 lacks (a label in Chinese), as load() expects.
+        reference.store(text, "The private key of " + keyId + " is in a PKCS#11 token, never in this home.");
+        byte[] bytes = text.toByteArray();
+        if (Files.exists(privateKeyFile(keyId))) {
+            throw new FileAlreadyExistsException(privateKeyFile(keyId).toString());
+        }
+        AtomicOutput.write(tokenKeyFile(keyId), out -> out.write(bytes), false, true);
+        AtomicOutput.write(publicKeyFile(keyId),
+                out -> out.write(PemKeys.publicKeyToPem(publicKey).getBytes(StandardCharsets.US_ASCII)), true, false);
+        AtomicOutput.write(jwkFile(keyId),
+                out -> out.write((JwkKeys.publicKeyToJwk(publicKey) + "\n").getBytes(StandardCharsets.UTF_8)), true, false);
+        return keyId;
+    }
+
+    /** The token reference of a key, or null if its private key is not in a token. */
+    TokenKey tokenKey(KeyId keyId) {
+        Path file = tokenKeyFile(keyId);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Properties reference = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            reference.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read " + file + ": " + e, e);
+        }
+        String config = reference.getProperty(TOKEN_CONFIG, "").strip();
+        String label = reference.getProperty(TOKEN_LABEL, "").strip();
+        if (config.isEmpty() || label.isEmpty()) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, file + " must name the token's '" + TOKEN_CONFIG
+                    + "' file and the key's '" + TOKEN_LABEL + "'");
+        }
+        return new TokenKey(root.resolve(config), label);
+    }
+
     /** Stores a key pair under its key id; the private key encrypted if a passphrase is given. */
     KeyId addKey(KeyPair pair, char[] passphrase, SecureRandom random) throws IOException {
         ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
@@ -219,7 +281,7 @@ final class IssuerHome {
      */
     void activate(KeyId keyId) {
         requireKnown(keyId);
-        if (!Files.isRegularFile(privateKeyFile(keyId))) {
+        if (!Files.isRegularFile(privateKeyFile(keyId)) && !Files.isRegularFile(tokenKeyFile(keyId))) {
             throw new IssuerHomeException(Reason.KEY_ERROR, "Key " + keyId + " has no private key in " + keysDirectory()
                     + ": it cannot sign");
         }
@@ -359,9 +421,10 @@ final class IssuerHome {
                 ECPublicKey publicKey = readPublicKey(file);
                 KeyId keyId = KeyId.of(publicKey);
                 Path privateFile = privateKeyFile(keyId);
-                boolean hasPrivate = Files.isRegularFile(privateFile);
-                boolean encrypted = hasPrivate && EncryptedPrivateKeys.isEncrypted(Files.readString(privateFile, StandardCharsets.US_ASCII));
-                keys.add(new StoredKey(keyId, publicKey, hasPrivate, encrypted));
+                boolean inToken = Files.isRegularFile(tokenKeyFile(keyId));
+                boolean hasFile = Files.isRegularFile(privateFile);
+                boolean encrypted = hasFile && EncryptedPrivateKeys.isEncrypted(Files.readString(privateFile, StandardCharsets.US_ASCII));
+                keys.add(new StoredKey(keyId, publicKey, hasFile || inToken, encrypted, inToken));
             }
         } catch (IOException e) {
             throw new IssuerHomeException(Reason.IO_ERROR, "Cannot list " + keysDirectory() + ": " + e, e);
@@ -422,14 +485,35 @@ final class IssuerHome {
         }
     }
 
-    /** An issuer signing with the active key. */
+    /**
+     * An issuer signing with the active key: from its file, or in its PKCS#11 token, logged in with
+     * the PIN of {@code passphrase.pin()}.
+     */
     Issuer issuer(Clock clock, PassphraseSource passphrase) {
-        return Issuer.builder()
-                .signingKey(signingKey(passphrase))
+        Issuer.Builder builder = Issuer.builder()
                 .identitySecret(identitySecret())
                 .clock(clock)
-                .defaultValidity(defaultValidity())
-                .build();
+                .defaultValidity(defaultValidity());
+        KeyId keyId = activeKeyId();
+        TokenKey tokenKey = tokenKey(keyId);
+        if (tokenKey == null) {
+            return builder.signingKey(signingKey(passphrase)).build();
+        }
+        if (isRetired(keyId)) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, "The active key " + keyId + " is retired in "
+                    + root.resolve(SETTINGS) + ": activate another ('gl-issue keys activate ID')");
+        }
+        Pkcs11Token token = Pkcs11Token.open(tokenKey.config(), passphrase.pin());
+        Pkcs11Token.Entry entry = token.key(tokenKey.label());
+        if (!entry.keyId().equals(keyId) || !publicKey(keyId).equals(entry.publicKey())) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, "The key '" + tokenKey.label() + "' in the PKCS#11 token of "
+                    + tokenKey.config() + " is " + entry.keyId() + ", not the active key " + keyId);
+        }
+        try {
+            return builder.signingKey(entry.privateKey(), entry.publicKey(), token.provider()).build();
+        } catch (KeyFormatException e) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, e.getMessage(), e);
+        }
     }
 
     ECPublicKey publicKey(KeyId keyId) {
@@ -475,7 +559,10 @@ final class IssuerHome {
         AtomicOutput.write(root.resolve(SETTINGS), out -> out.write(bytes), overwrite, true);
     }
 
-    /** One key of the home; {@code hasPrivateKey} false for a public key kept for verification only. */
-    record StoredKey(KeyId keyId, ECPublicKey publicKey, boolean hasPrivateKey, boolean encrypted) {
+    /**
+     * One key of the home; {@code hasPrivateKey} false for a public key kept for verification only,
+     * {@code inToken} true for a private key held in a PKCS#11 token.
+     */
+    record StoredKey(KeyId keyId, ECPublicKey publicKey, boolean hasPrivateKey, boolean encrypted, boolean inToken) {
     }
 }

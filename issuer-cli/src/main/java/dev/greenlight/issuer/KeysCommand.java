@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "keys", mixinStandardHelpOptions = true,
         header = "List the keys of the issuer home, print them as a JWK Set, activate or retire one.",
         description = {"List the keys of the issuer home, one per line on stdout: key id, 'active', 'retired' or '-', "
-                + "'encrypted', 'plain' or 'public-only', and the public key file.",
+                + "'encrypted', 'plain', 'pkcs11' (in a token) or 'public-only', and the public key file.",
             "With --jwks, print the public keys as a JWK Set instead: what verifiers need to trust this issuer.",
             "'keys activate ID' makes a key the one that signs; 'keys retire ID' stops a key from ever signing again "
                 + "(its public key stays, for verifiers). Both rewrite settings.properties in one atomic rename."},
@@ -45,7 +45,7 @@ final class KeysCommand extends CliCommand {
         for (IssuerHome.StoredKey key : keys) {
             String status = key.keyId().equals(active) ? "active" : issuerHome.isRetired(key.keyId()) ? "retired" : "-";
             out().println(key.keyId() + "\t" + status + "\t"
-                    + (!key.hasPrivateKey() ? "public-only" : key.encrypted() ? "encrypted" : "plain") + "\t"
+                    + (!key.hasPrivateKey() ? "public-only" : key.inToken() ? "pkcs11" : key.encrypted() ? "encrypted" : "plain") + "\t"
                     + issuerHome.publicKeyFile(key.keyId()));
         }
         err().println(keys.size() + (keys.size() == 1 ? " key" : " keys") + " in " + issuerHome.keysDirectory());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * The passphrase of an encrypted signing key: from a file, an environment variable or the
  * terminal, never from the command line, where {@code ps} and shell history would show it.
+ * {@link PinOptions} does the same for the PIN of a PKCS#11 token, with the readers here.
  */
 final class PassphraseOptions {
 
@@ -47,6 +48,58 @@ final class PassphraseOptions {
         return prompt -> fromConsole(environment.console(), prompt, false);
     }
 
+    /**
+     * As {@link #source(Environment)}, for a command that signs: if the active key is in a PKCS#11
+     * token, its PIN comes from {@code pin} instead.
+     */
+    PassphraseSource source(Environment environment, PinOptions pin) {
+        PassphraseSource passphrase = source(environment);
+        PassphraseSource pinSource = pin.source(environment);
+        return new PassphraseSource() {
+            @Override
+            public char[] read(String prompt) {
+                return passphrase.read(prompt);
+            }
+
+            @Override
+            public PassphraseSource pin() {
+                return pinSource;
+            }
+        };
+    }
+
+    /**
+     * One line, read a byte at a time so that nothing after it is consumed: {@code batch -} can
+     * read its rows from the rest of stdin.
+     */
+    static char[] firstLineOfStdin(Environment environment) {
+        // A plain array rather than a ByteArrayOutputStream, whose buffer could not be cleared.
+        byte[] bytes = new byte[MAX_STDIN_LINE];
+        int length = 0;
+        try {
+            for (int b = environment.stdin().read(); b >= 0 && b != '\n'; b = environment.stdin().read()) {
+                if (length == bytes.length) {
+                    throw new CliException(ExitCode.INVALID_INPUT, "The first line of stdin is longer than " + MAX_STDIN_LINE
+                            + " bytes: not a PIN");
+                }
+                bytes[length++] = (byte) b;
+            }
+            byte[] line = Arrays.copyOf(bytes, length);
+            try {
+                return decodeFirstLine(line, "The PIN on stdin");
+            } finally {
+                Arrays.fill(line, (byte) 0);
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO_ERROR, "Cannot read the PIN from stdin: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** PKCS#11 tokens take PINs of at most a few dozen bytes; a longer line is input meant for something else. */
+    private static final int MAX_STDIN_LINE = 1024;
+
     /** The source for a new passphrase: the terminal asks twice. */
     PassphraseSource newPassphraseSource(Environment environment) {
         if (!isGiven()) {
@@ -56,12 +109,25 @@ final class PassphraseOptions {
     }
 
     private static char[] fromFile(Path path) {
+        return fromFile(path, "The passphrase file ");
+    }
+
+    static char[] fromFile(Path path, String what) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new CliException(ExitCode.IO_ERROR, "Cannot read the passphrase file " + path + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "Cannot read " + what.replaceFirst("^The", "the") + path
+                    + ": " + e.getMessage(), e);
         }
+        try {
+            return decodeFirstLine(bytes, what + path);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static char[] decodeFirstLine(byte[] bytes, String where) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             int end = text.indexOf('\n');
@@ -69,15 +135,13 @@ final class PassphraseOptions {
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
             }
-            return nonEmpty(line.toCharArray(), "The passphrase file " + path);
+            return nonEmpty(line.toCharArray(), where);
         } catch (CharacterCodingException e) {
-            throw new CliException(ExitCode.INVALID_INPUT, "The passphrase file " + path + " is not UTF-8");
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
+            throw new CliException(ExitCode.INVALID_INPUT, where + " is not UTF-8");
         }
     }
 
-    private static char[] fromVariable(Environment environment, String name) {
+    static char[] fromVariable(Environment environment, String name) {
         String value = environment.variable(name);
         if (value == null) {
             throw new CliException(ExitCode.KEY_ERROR, "Environment variable " + name + " is not set");
@@ -86,13 +150,17 @@ final class PassphraseOptions {
     }
 
     private static char[] fromConsole(Console console, String prompt, boolean confirm) {
+        return fromConsole(console, prompt, confirm, "a passphrase", "--passphrase-file or --passphrase-env");
+    }
+
+    static char[] fromConsole(Console console, String prompt, boolean confirm, String what, String options) {
         if (console == null) {
             throw new CliException(ExitCode.KEY_ERROR,
-                    "A passphrase is needed and there is no terminal to ask: use --passphrase-file or --passphrase-env");
+                    capitalised(what) + " is needed and there is no terminal to ask: use " + options);
         }
         char[] first = console.readPassword("%s: ", prompt);
         if (first == null || first.length == 0) {
-            throw new CliException(ExitCode.KEY_ERROR, "No passphrase entered");
+            throw new CliException(ExitCode.KEY_ERROR, "No " + what.substring(what.indexOf(' ') + 1) + " entered");
         }
         if (confirm) {
             char[] second = console.readPassword("%s (again): ", prompt);
@@ -108,9 +176,13 @@ final class PassphraseOptions {
         return first;
     }
 
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private static char[] nonEmpty(char[] passphrase, String where) {
         if (passphrase.length == 0) {
-            throw new CliException(ExitCode.KEY_ERROR, where + " holds an empty passphrase");
+            throw new CliException(ExitCode.KEY_ERROR, where + " is empty");
         }
         return passphrase;
     }

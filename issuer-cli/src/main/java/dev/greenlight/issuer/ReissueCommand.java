@@ -110,6 +110,9 @@ final class ReissueCommand extends CliCommand {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Mixin
+    PinOptions pin;
+
     private long issued;
     private long notDue;
     private long alreadyIssued;
@@ -149,7 +152,7 @@ final class ReissueCommand extends CliCommand {
             throw new CliException(ExitCode.ALREADY_EXISTS, "Refusing to overwrite " + outputPath + " (use --force)");
         }
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
-        Issuer issuer = issuerHome.issuer(clock, passphrase.source(env()));
+        Issuer issuer = issuerHome.issuer(clock, passphrase.source(env(), pin));
         long start = System.nanoTime();
         long total;
         try {

@@ -1,6 +1,12 @@
 package dev.greenlight.codec.internal.ec;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.util.BigIntegers;
 
@@ -29,6 +35,35 @@ public final class EcdsaP256 {
         BigIntegers.asUnsignedByteArray(r, signature, 0, P256.SCALAR_BYTES);
         BigIntegers.asUnsignedByteArray(lowS, signature, P256.SCALAR_BYTES, P256.SCALAR_BYTES);
         return signature;
+    }
+
+    /**
+     * The wire form of a signature a JCA provider returned as DER ({@code SEQUENCE { INTEGER r,
+     * INTEGER s }}, what {@code SHA256withECDSA} gives everywhere), normalised to low S: an HSM
+     * signs with whatever S its nonce gives, and half of those are high.
+     *
+     * @throws IllegalArgumentException if {@code der} is not exactly that, in canonical DER, with
+     *                                  r and s in [1, n-1]: a provider that returns anything else
+     *                                  is broken, and its output is never passed on
+     */
+    public static byte[] fromDerLowS(byte[] der) {
+        BigInteger r;
+        BigInteger s;
+        try {
+            ASN1Sequence sequence = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(der));
+            if (sequence.size() != 2 || !Arrays.equals(sequence.getEncoded(ASN1Encoding.DER), der)) {
+                throw new IllegalArgumentException("not a canonical DER SEQUENCE of two INTEGERs");
+            }
+            r = ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue();
+            s = ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue();
+        } catch (IOException | RuntimeException e) {
+            // BouncyCastle's parsers signal a wrong type or a truncation with assorted runtime exceptions.
+            throw new IllegalArgumentException("The signature is not a DER ECDSA signature: " + e.getMessage(), e);
+        }
+        if (r.signum() <= 0 || r.compareTo(P256.ORDER) >= 0 || s.signum() <= 0 || s.compareTo(P256.ORDER) >= 0) {
+            throw new IllegalArgumentException("The signature's r or s is outside [1, n-1]");
+        }
+        return encodeLowS(r, s);
     }
 
     /** r and s in [1, n-1], and s at most n/2. */

@@ -60,7 +60,8 @@ class SecretBoundaryTest {
      * reason. A new entry is a decision a reviewer makes, in this file.
      */
     private static final Map<String, String> SIGN_CALLERS = Map.of(
-            "dev.greenlight.codec.Issuer", "signs the codes it issues with its private key",
+            "dev.greenlight.codec.Issuer", "signs the codes it issues with its private key, in memory (EcdsaP256Signer) "
+                    + "or held by a JCA provider such as a PKCS#11 token (ProviderP256Signer)",
             "dev.greenlight.codec.P256KeyPairs", "derives a private key's public half, d G, as signing computes k G");
 
     /**
