@@ -214,6 +214,8 @@ final class TrustListVectorGenerator {
                 s -> s.replaceFirst("\"region\":\"110000\"", "\"region\":110000"));
         rejectDocument(lists, "document-issuer-bidi", "An issuer name with U+202E RIGHT-TO-LEFT OVERRIDE.", twoKeys,
                 s -> s.replaceFirst("Beijing Municipal", "Beijing \u202EMunicipal"));
+        rejectDocument(lists, "document-issuer-trailing-space", "An issuer name ending in U+3000 IDEOGRAPHIC SPACE (category Zs).",
+                twoKeys, s -> s.replaceFirst("Health Commission\"", "Health Commission\u3000\""));
         rejectDocument(lists, "document-issuer-empty", "An empty issuer name.", twoKeys,
                 s -> s.replaceFirst("\"issuer\":\"Beijing Municipal Health Commission\"", "\"issuer\":\"\""));
         rejectDocument(lists, "document-sequence-negative", "Sequence -1.", twoKeys, s -> s.replace("\"sequence\":7", "\"sequence\":-1"));

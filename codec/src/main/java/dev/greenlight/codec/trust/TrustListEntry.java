@@ -13,7 +13,7 @@ import dev.greenlight.codec.SigningWindow;
  * @param publicKey the issuer's P-256 public key
  * @param issuer    the issuing authority's name, for people: 1 to {@value #MAX_ISSUER_CHARS}
  *                  characters, none of them a control, line-separator or bidirectional formatting
- *                  character, no white space at either end
+ *                  character, no space separator (Unicode Zs) at either end
  * @param region    the issuer's region, a GB/T 2260 administrative division code: six digits whose
  *                  first two are a province-level code ({@code 110000} Beijing, {@code 440300} Shenzhen)
  * @param window    when the key may sign; whole seconds, inside the times a code can carry
@@ -99,8 +99,10 @@ public record TrustListEntry(ECPublicKey publicKey, String issuer, String region
                         + "bidirectional formatting characters could disguise a name on a screen", (int) issuer.charAt(i), i));
             }
         }
-        if (Character.isWhitespace(issuer.charAt(0)) || Character.isWhitespace(issuer.charAt(issuer.length() - 1))) {
-            throw new IllegalArgumentException("the issuer name starts or ends with white space");
+        // Space separators (Unicode category Zs: U+0020, U+00A0, U+3000 ...): one rule every language can apply.
+        if (Character.getType(issuer.charAt(0)) == Character.SPACE_SEPARATOR
+                || Character.getType(issuer.charAt(issuer.length() - 1)) == Character.SPACE_SEPARATOR) {
+            throw new IllegalArgumentException("the issuer name starts or ends with a space");
         }
     }
 

@@ -208,7 +208,7 @@ class TrustListTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " leading", "trailing ", "tab\there", "bell\u0007", "bidi\u202Eevil", "line\u2028sep", "c1\u0085"})
+    @ValueSource(strings = {"", " leading", "trailing ", "tab\there", "bell\u0007", "bidi\u202Eevil", "line\u2028sep", "c1\u0085", "\u3000ideographic", "no-break\u00a0"})
     void entry_issuerNameThatCouldDisguiseItself_isRefused(String name) {
         assertThrows(IllegalArgumentException.class, () -> new TrustListEntry((ECPublicKey) ISSUER_A.getPublic(), name, "110000",
                 new SigningWindow(ISSUED, HAND_OVER)));
