@@ -128,7 +128,13 @@ final class TrustListOptions {
         return loaded.warning().map(warning -> line + "\nWARNING: " + warning + " (--list-age lenient)").orElse(line);
     }
 
-    private ECPublicKey rootKey(CliContext context) {
+    /**
+     * The pinned root: {@code --root}, {@code $GREENLIGHT_TRUST_ROOT}, else
+     * {@code ~/.greenlight/trust-root.pub.pem}. The same root signs revocation lists (spec
+     * section 16): whatever reads those should take the root from here, not define a second
+     * {@code --root}.
+     */
+    ECPublicKey rootKey(CliContext context) {
         Path path = root;
         if (path == null) {
             String fromEnv = context.env().get(ENV_TRUST_ROOT);
@@ -149,7 +155,8 @@ final class TrustListOptions {
         return keys.get(0);
     }
 
-    private Path stateDirectory(CliContext context) {
+    /** Where this device keeps what it accepted ({@code trust-list} here; other signed lists beside it). */
+    Path stateDirectory(CliContext context) {
         if (stateDir != null) {
             return stateDir;
         }
