@@ -287,7 +287,8 @@ final class TrustCommand extends CliCommand {
         @Parameters(index = "0", paramLabel = "KID", description = "The key id, as 'gl-issue trust list' shows it.")
         String keyId;
 
-        @Option(names = "--force", description = "Remove a key whose window is still open (a compromised key: revoke its codes too).")
+        @Option(names = "--force", description = "Remove a key whose window is still open: a stolen key, whose thief can date codes "
+                + "inside any window it keeps.")
         boolean force;
 
         @Override
