@@ -109,7 +109,9 @@ final class BulkCommand extends VerifierCommand {
         if (delimiter != null && format != RecordFormat.CSV) {
             throw new CliException(ExitCode.USAGE, "--delimiter is for --format csv");
         }
-        Verifier verifier = trust.verifier(context(), time.clock(context()));
+        java.time.Clock clock = time.clock(context());
+        Verifier verifier = trust.verifier(context(), clock);
+        TrustOptions.showTrustList(trust.trustListSummary(clock), progressOption.quiet(), err());
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {
             throw new CliException(ExitCode.IO_ERROR, "input " + input + " does not exist");

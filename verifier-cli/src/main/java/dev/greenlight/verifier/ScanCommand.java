@@ -169,6 +169,13 @@ final class ScanCommand extends VerifierCommand {
         } else {
             err().println("scan: no --log given: scans are shown but NOT recorded");
         }
+        String trustList = trust.trustListSummary(clock);
+        if (trustList != null) {
+            // Shown before every session: a gate operator sees at a glance how old the list is.
+            for (String line : trustList.split("\n")) {
+                err().println("scan: " + Terminal.safe(line));
+            }
+        }
         err().println("scan: ready at checkpoint '" + Terminal.safe(checkpoint) + "' (" + normalisedDirection + "); scan codes, Ctrl-D to end");
         err().flush();
         LineReader reader = new LineReader(context().stdin(), MAX_LINE_BYTES);

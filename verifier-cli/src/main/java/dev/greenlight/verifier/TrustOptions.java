@@ -2,6 +2,7 @@ package dev.greenlight.verifier;
 
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.Durations;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where trusted issuer keys come from, and how much clock skew to allow: shared by every verifying command. */
@@ -29,6 +31,9 @@ final class TrustOptions {
     @Option(names = "--skew", paramLabel = "DURATION", converter = Durations.class, defaultValue = "5m",
             description = "Clock difference allowed between issuer and this device, at most 10m (default: ${DEFAULT-VALUE}).")
     private Duration skew;
+
+    @Mixin
+    private TrustListOptions trustList;
 
     /** Which paths to load, after the defaults: so that a message can name them. */
     List<Path> trustPaths(CliContext context) {
@@ -60,7 +65,38 @@ final class TrustOptions {
             throw new CliException(ExitCode.USAGE, "--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
                     + "m: a larger allowance would accept codes expired for longer; fix the device clock instead");
         }
+        if (trustList.isGiven(context)) {
+            // Keys trusted without a window would pass step 11 for any issue time: a list is the only source.
+            if (!trust.isEmpty()) {
+                throw new CliException(ExitCode.USAGE, "give --trust or --trust-list, not both: a trust list is the only source of "
+                        + "keys when it is used");
+            }
+            return Verifier.builder().keys(trustList.load(context, clock).keys()).clock(clock).clockSkew(skew).build();
+        }
         TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context)));
         return Verifier.builder().keys(keys).clock(clock).clockSkew(skew).build();
+    }
+
+    /**
+     * After {@link #verifier}: the trust list's sequence and age (and a warning if it was accepted
+     * leniently), for stderr or a banner; null when keys came from --trust.
+     */
+    String trustListSummary(Clock clock) {
+        return trustList.summary(clock);
+    }
+
+    /**
+     * Prints the summary on stderr, one line each, escaped (the list's path is input); under
+     * {@code quiet} only a warning, which the operator must see whatever they asked for.
+     */
+    static void showTrustList(String summary, boolean quiet, java.io.PrintWriter err) {
+        if (summary == null) {
+            return;
+        }
+        for (String line : summary.split("\n")) {
+            if (!quiet || line.startsWith("WARNING")) {
+                err.println("gl-verify: " + Terminal.safe(line));
+            }
+        }
     }
 }

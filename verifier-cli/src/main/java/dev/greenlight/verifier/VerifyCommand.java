@@ -64,7 +64,9 @@ final class VerifyCommand extends VerifierCommand {
 
     @Override
     protected ExitCode run() {
-        Verifier verifier = trust.verifier(context(), time.clock(context()));
+        java.time.Clock clock = time.clock(context());
+        Verifier verifier = trust.verifier(context(), clock);
+        TrustOptions.showTrustList(trust.trustListSummary(clock), false, err());
         Outcome outcome;
         if (source != null && source.image != null) {
             QrImageDecoder.Read read = AtomicOutput.isStandardStream(source.image) ? readImageFromStdin()

@@ -1,0 +1,331 @@
+package dev.greenlight.codec.internal.json;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads I-JSON (RFC 7493) and nothing looser: one value, RFC 8259 grammar exactly (no comments, no
+ * trailing commas, no leading zeros, no NaN), no two members of one object with the same name at
+ * any depth, no unpaired surrogate in a string, nesting at most {@link #MAX_DEPTH}.
+ *
+ * <p>Why not nimbus's {@code JSONObjectUtils}: it refuses a duplicate name at the top level only
+ * and silently keeps the last one inside nested objects, so two readers of one signed list could
+ * see two different keys. Numbers are returned exactly: a {@link BigInteger} for an integer
+ * literal (no fraction, no exponent), a {@link BigDecimal} for any other, so that a caller can
+ * refuse {@code 1.0} or {@code 1e2} where it wants an integer, and nothing is rounded to a double.
+ *
+ * <p>Values: {@code Map<String, Object>} (in document order), {@code List<Object>}, {@link String},
+ * {@link BigInteger}, {@link BigDecimal}, {@link Boolean}, and {@link #NULL} for {@code null}.
+ * Linear in the length of the text.
+ */
+public final class StrictJson {
+
+    /** Deeper than any document of the format needs, far below what could exhaust a stack. */
+    public static final int MAX_DEPTH = 32;
+
+    /** JSON's {@code null}, distinct from a missing member. */
+    public static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "null";
+        }
+    };
+
+    private final String text;
+    private int at;
+
+    private StrictJson(String text) {
+        this.text = text;
+    }
+
+    /**
+     * @param text the whole JSON text
+     * @return the value
+     * @throws JsonException naming the offset of the first violation
+     */
+    public static Object parse(String text) throws JsonException {
+        StrictJson reader = new StrictJson(text);
+        reader.skipWhitespace();
+        Object value = reader.value(0);
+        reader.skipWhitespace();
+        if (reader.at != text.length()) {
+            throw reader.error("text after the JSON value");
+        }
+        return value;
+    }
+
+    /** A text that is not I-JSON; the message names the offset. */
+    public static final class JsonException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        JsonException(String message) {
+            super(message);
+        }
+    }
+
+    private Object value(int depth) throws JsonException {
+        if (at >= text.length()) {
+            throw error("a value is missing");
+        }
+        char c = text.charAt(at);
+        switch (c) {
+            case '{':
+                return object(depth + 1);
+            case '[':
+                return array(depth + 1);
+            case '"':
+                return string();
+            case 't':
+                literal("true");
+                return Boolean.TRUE;
+            case 'f':
+                literal("false");
+                return Boolean.FALSE;
+            case 'n':
+                literal("null");
+                return NULL;
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw error("unexpected character " + describe(c));
+        }
+    }
+
+    private Map<String, Object> object(int depth) throws JsonException {
+        requireDepth(depth);
+        at++;
+        Map<String, Object> members = new LinkedHashMap<>();
+        skipWhitespace();
+        if (peek() == '}') {
+            at++;
+            return Collections.unmodifiableMap(members);
+        }
+        while (true) {
+            skipWhitespace();
+            if (peek() != '"') {
+                throw error("a member name (a string) is expected");
+            }
+            int nameAt = at;
+            String name = string();
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            Object value = value(depth);
+            if (members.putIfAbsent(name, value) != null) {
+                at = nameAt;
+                throw error("the member name \"" + printable(name) + "\" occurs twice in one object");
+            }
+            skipWhitespace();
+            char next = peek();
+            at++;
+            if (next == '}') {
+                return Collections.unmodifiableMap(members);
+            }
+            if (next != ',') {
+                at--;
+                throw error("',' or '}' is expected");
+            }
+        }
+    }
+
+    private List<Object> array(int depth) throws JsonException {
+        requireDepth(depth);
+        at++;
+        List<Object> elements = new ArrayList<>();
+        skipWhitespace();
+        if (peek() == ']') {
+            at++;
+            return Collections.unmodifiableList(elements);
+        }
+        while (true) {
+            skipWhitespace();
+            elements.add(value(depth));
+            skipWhitespace();
+            char next = peek();
+            at++;
+            if (next == ']') {
+                return Collections.unmodifiableList(elements);
+            }
+            if (next != ',') {
+                at--;
+                throw error("',' or ']' is expected");
+            }
+        }
+    }
+
+    private String string() throws JsonException {
+        at++;
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            if (at >= text.length()) {
+                throw error("a string is not closed");
+            }
+            char c = text.charAt(at++);
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20) {
+                at--;
+                throw error("a control character inside a string must be escaped");
+            }
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (at >= text.length()) {
+                throw error("a string is not closed");
+            }
+            char escape = text.charAt(at++);
+            switch (escape) {
+                case '"' -> out.append('"');
+                case '\\' -> out.append('\\');
+                case '/' -> out.append('/');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> out.append(hex4());
+                default -> {
+                    at--;
+                    throw error("an unknown escape \\" + describe(escape));
+                }
+            }
+        }
+        String value = out.toString();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw error("a string holds an unpaired surrogate (not I-JSON)");
+            }
+        }
+        return value;
+    }
+
+    private char hex4() throws JsonException {
+        if (at + 4 > text.length()) {
+            throw error("a \\u escape needs four hex digits");
+        }
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = Character.digit(text.charAt(at + i), 16);
+            if (digit < 0 || text.charAt(at + i) > 'f') {
+                throw error("a \\u escape needs four hex digits");
+            }
+            value = value * 16 + digit;
+        }
+        at += 4;
+        return (char) value;
+    }
+
+    private Object number() throws JsonException {
+        int start = at;
+        if (peek() == '-') {
+            at++;
+        }
+        if (peek() == '0') {
+            at++;
+            if (isDigit(peek())) {
+                throw error("a number with a leading zero");
+            }
+        } else if (isDigit(peek())) {
+            while (isDigit(peek())) {
+                at++;
+            }
+        } else {
+            throw error("a digit is expected");
+        }
+        boolean integer = true;
+        if (peek() == '.') {
+            integer = false;
+            at++;
+            requireDigits();
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            integer = false;
+            at++;
+            if (peek() == '+' || peek() == '-') {
+                at++;
+            }
+            requireDigits();
+        }
+        String literal = text.substring(start, at);
+        // A literal is at most as long as the text (capped by the caller): BigDecimal parses it in linear time;
+        // its value is never expanded (no toBigInteger on an exponent).
+        return integer ? new BigInteger(literal) : new BigDecimal(literal);
+    }
+
+    private void requireDigits() throws JsonException {
+        if (!isDigit(peek())) {
+            throw error("a digit is expected");
+        }
+        while (isDigit(peek())) {
+            at++;
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private void literal(String word) throws JsonException {
+        if (!text.startsWith(word, at)) {
+            throw error("unexpected characters (true, false or null?)");
+        }
+        at += word.length();
+    }
+
+    private void expect(char c) throws JsonException {
+        if (peek() != c) {
+            throw error("'" + c + "' is expected");
+        }
+        at++;
+    }
+
+    /** The character at the cursor, or NUL past the end (NUL never occurs unescaped where it would be accepted). */
+    private char peek() {
+        return at < text.length() ? text.charAt(at) : '\0';
+    }
+
+    private void skipWhitespace() {
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            at++;
+        }
+    }
+
+    private void requireDepth(int depth) throws JsonException {
+        if (depth > MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private JsonException error(String what) {
+        return new JsonException("not I-JSON at offset " + at + ": " + what);
+    }
+
+    private static String describe(char c) {
+        return c >= 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c);
+    }
+
+    /** A name for a message: ASCII printable kept, anything else escaped, at most 64 characters. */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length() && i < 64; i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return text.length() > 64 ? out.append("...").toString() : out.toString();
+    }
+}

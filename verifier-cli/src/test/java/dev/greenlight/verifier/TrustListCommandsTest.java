@@ -1,0 +1,211 @@
+package dev.greenlight.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.cli.ExitCode;
+import dev.greenlight.codec.Colour;
+import dev.greenlight.codec.P256KeyPairs;
+import dev.greenlight.codec.PemKeys;
+import dev.greenlight.codec.SigningWindow;
+import dev.greenlight.codec.trust.TrustListDocument;
+import dev.greenlight.codec.trust.TrustListEntry;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --trust-list} on verify, bulk and scan: the list's checks, the rollback record, freshness, what is shown. */
+class TrustListCommandsTest {
+
+    private static final KeyPair ROOT = P256KeyPairs.generate(new SecureRandom());
+
+    @TempDir
+    Path dir;
+
+    private Fixtures fx;
+    private Path root;
+    private Path state;
+    private final Map<String, String> env = new HashMap<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new Fixtures(dir);
+        root = dir.resolve("root.pub.pem");
+        Files.writeString(root, PemKeys.publicKeyToPem((ECPublicKey) ROOT.getPublic()));
+        state = dir.resolve("state");
+    }
+
+    private Path list(String name, long sequence, Instant issuedAt, KeyPair signer) throws Exception {
+        TrustListDocument document = TrustListDocument.builder().sequence(sequence).issuedAt(issuedAt).maxAge(Duration.ofDays(1))
+                .add(new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer \u4e0a\u6d77", "310000",
+                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))))
+                .build();
+        Path file = dir.resolve(name);
+        Files.writeString(file, document.sign((ECPrivateKey) signer.getPrivate()) + "\n");
+        return file;
+    }
+
+    private Fixtures.Result run(Instant now, String stdin, String... args) {
+        return Fixtures.run(Fixtures.context(now, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env,
+                dir.resolve("home")), args);
+    }
+
+    private Fixtures.Result verify(Instant now, Path list, String... more) {
+        String[] args = new String[4 + more.length + 1];
+        args[0] = "verify";
+        args[1] = "--trust-list=" + list;
+        args[2] = "--root=" + root;
+        args[3] = "--state-dir=" + state;
+        System.arraycopy(more, 0, args, 4, more.length);
+        args[args.length - 1] = fx.issue(Colour.GREEN).text();
+        return run(now, "", args);
+    }
+
+    @Test
+    void verify_withAList_acceptsItsKeyAndShowsSequenceAndAgeOnStderr() throws Exception {
+        Path list = list("list.jws", 4, Fixtures.ISSUED_AT.minus(Duration.ofHours(2)), ROOT);
+
+        Fixtures.Result result = verify(Fixtures.NOW, list);
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("VALID"), result.out());
+        assertTrue(result.err().contains("gl-verify: trust list 4 (1 key, issued 2026-03-01T06:00:00Z, 3h old, max age 24h) from "),
+                result.err());
+        assertEquals("4 ", Files.readString(state.resolve("trust-list")).substring(0, 2));
+    }
+
+    @Test
+    void verify_listSignedByAnotherRoot_isAKeyErrorNamingTheReason() throws Exception {
+        Path list = list("list.jws", 4, Fixtures.ISSUED_AT, P256KeyPairs.generate(new SecureRandom()));
+
+        Fixtures.Result result = verify(Fixtures.NOW, list);
+
+        assertEquals(ExitCode.KEY_ERROR.code(), result.exitCode(), result.err());
+        assertTrue(result.err().contains("SIGNATURE"), result.err());
+        assertFalse(Files.exists(state.resolve("trust-list")), "a refused list is not recorded");
+    }
+
+    @Test
+    void verify_staleList_refusedStrictlyAndWarnedLeniently() throws Exception {
+        Path list = list("list.jws", 4, Fixtures.NOW.minus(Duration.ofDays(1)), ROOT);
+
+        Fixtures.Result strict = verify(Fixtures.NOW, list);
+        Fixtures.Result lenient = verify(Fixtures.NOW, list, "--list-age", "lenient");
+        Fixtures.Result wrong = verify(Fixtures.NOW, list, "--list-age", "sometimes");
+
+        assertEquals(ExitCode.KEY_ERROR.code(), strict.exitCode(), strict.err());
+        assertTrue(strict.err().contains("STALE"), strict.err());
+        assertEquals(ExitCode.OK.code(), lenient.exitCode(), lenient.err());
+        assertTrue(lenient.err().contains("gl-verify: WARNING: the list was issued at"), lenient.err());
+        assertEquals(ExitCode.USAGE.code(), wrong.exitCode(), wrong.err());
+    }
+
+    @Test
+    void verify_olderListAfterANewerOne_isRefusedAsRollbackAndTheSameNumberWithOtherContentToo() throws Exception {
+        Path older = list("older.jws", 4, Fixtures.ISSUED_AT, ROOT);
+        Path newer = list("newer.jws", 5, Fixtures.ISSUED_AT, ROOT);
+        Path sameNumber = list("same.jws", 5, Fixtures.ISSUED_AT.plusSeconds(1), ROOT);
+
+        assertEquals(ExitCode.OK.code(), verify(Fixtures.NOW, older).exitCode());
+        assertEquals(ExitCode.OK.code(), verify(Fixtures.NOW, newer).exitCode());
+        assertEquals(ExitCode.OK.code(), verify(Fixtures.NOW, newer).exitCode(), "the same list again is fine");
+        Fixtures.Result rollback = verify(Fixtures.NOW, older);
+        Fixtures.Result reused = verify(Fixtures.NOW, sameNumber);
+
+        assertEquals(ExitCode.KEY_ERROR.code(), rollback.exitCode(), rollback.err());
+        assertTrue(rollback.err().contains("ROLLBACK"), rollback.err());
+        assertEquals(ExitCode.KEY_ERROR.code(), reused.exitCode(), reused.err());
+        assertTrue(reused.err().contains("reused a sequence number"), reused.err());
+    }
+
+    @Test
+    void verify_damagedStateRecord_failsInsteadOfForgetting() throws Exception {
+        Path list = list("list.jws", 4, Fixtures.ISSUED_AT, ROOT);
+        Files.createDirectories(state);
+        Files.writeString(state.resolve("trust-list"), "garbage\n");
+
+        Fixtures.Result result = verify(Fixtures.NOW, list);
+
+        assertEquals(ExitCode.IO_ERROR.code(), result.exitCode(), result.err());
+        assertTrue(result.err().contains("damaged"), result.err());
+    }
+
+    @Test
+    void verify_trustAndTrustListTogether_isAUsageError() throws Exception {
+        Path list = list("list.jws", 4, Fixtures.ISSUED_AT, ROOT);
+
+        Fixtures.Result result = verify(Fixtures.NOW, list, "--trust", fx.jwks.toString());
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.err());
+    }
+
+    @Test
+    void verify_listFromTheEnvironmentWithoutARoot_saysHowToPinOne() throws Exception {
+        env.put(TrustListOptions.ENV_TRUST_LIST, list("list.jws", 4, Fixtures.ISSUED_AT, ROOT).toString());
+
+        Fixtures.Result missing = run(Fixtures.NOW, "", "verify", fx.issue(Colour.GREEN).text());
+        env.put(TrustListOptions.ENV_TRUST_ROOT, root.toString());
+        env.put(TrustListOptions.ENV_STATE, state.toString());
+        Fixtures.Result pinned = run(Fixtures.NOW, "", "verify", fx.issue(Colour.GREEN).text());
+
+        assertEquals(ExitCode.NOT_CONFIGURED.code(), missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("--root"), missing.err());
+        assertEquals(ExitCode.OK.code(), pinned.exitCode(), pinned.err());
+    }
+
+    @Test
+    void verify_codeOutsideItsKeysWindow_isOutsideKeyWindowWithItsSignedClaims() throws Exception {
+        TrustListDocument document = TrustListDocument.builder().sequence(1).issuedAt(Fixtures.ISSUED_AT).maxAge(Duration.ofDays(1))
+                .add(new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer", "310000",
+                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Fixtures.ISSUED_AT)))
+                .build();
+        Path list = dir.resolve("closed.jws");
+        Files.writeString(list, document.sign((ECPrivateKey) ROOT.getPrivate()));
+
+        Fixtures.Result result = verify(Fixtures.NOW, list, "--json");
+
+        assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result.err());
+        assertTrue(result.out().contains("\"reason\":\"OUTSIDE_KEY_WINDOW\""), result.out());
+        assertTrue(result.out().contains("\"issued_at\":\"" + Fixtures.ISSUED_AT + "\""), result.out());
+    }
+
+    @Test
+    void bulk_withAList_verifiesEveryLineAndQuietKeepsOnlyAWarning() throws Exception {
+        Path list = list("list.jws", 4, Fixtures.NOW.minus(Duration.ofDays(1)), ROOT);
+        String codes = fx.issue(Colour.GREEN).text() + "\n" + fx.issue(Colour.RED).text() + "\n";
+
+        Fixtures.Result result = run(Fixtures.NOW, codes, "bulk", "--trust-list", list.toString(), "--root", root.toString(),
+                "--state-dir", state.toString(), "--list-age", "lenient", "--quiet", "-");
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result.err());
+        assertEquals(2, result.outLines().size(), result.out());
+        assertFalse(result.err().contains("gl-verify: trust list 4"), result.err());
+        assertTrue(result.err().contains("WARNING"), result.err());
+    }
+
+    @Test
+    void scan_withAList_showsItsSequenceAndAgeInTheBanner() throws Exception {
+        Path list = list("list.jws", 9, Fixtures.ISSUED_AT, ROOT);
+
+        Fixtures.Result result = run(Fixtures.NOW, fx.issue(Colour.GREEN).text() + "\n", "scan", "--trust-list", list.toString(),
+                "--root", root.toString(), "--state-dir", state.toString());
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result.err());
+        assertTrue(result.err().contains("scan: trust list 9 (1 key, issued 2026-03-01T08:00:00Z, 1h old, max age 24h)"), result.err());
+        assertTrue(result.err().indexOf("scan: trust list 9") < result.err().indexOf("scan: ready"), result.err());
+        assertTrue(result.out().contains("PASS"), result.out());
+    }
+}
