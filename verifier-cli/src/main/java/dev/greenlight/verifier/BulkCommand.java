@@ -109,6 +109,7 @@ final class BulkCommand extends VerifierCommand {
         if (delimiter != null && format != RecordFormat.CSV) {
             throw new CliException(ExitCode.USAGE, "--delimiter is for --format csv");
         }
+        trust.requireStdinFree(input.equals("-"), "bulk -");
         Verifier verifier = trust.verifier(context(), time.clock(context()));
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {
