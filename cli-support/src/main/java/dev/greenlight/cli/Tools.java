@@ -73,10 +73,28 @@ public final class Tools {
     private static CommandLine configure(CommandLine commandLine) {
         // After the subcommands are added: these settings reach only the commands present when they are made.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler(Tools::usageError);
-        commandLine.setExecutionExceptionHandler((failure, failed, parseResult) -> failed(failure, failed));
+        commandLine.setParameterExceptionHandler(Handlers.INSTANCE);
+        commandLine.setExecutionExceptionHandler(Handlers.INSTANCE);
         listExitCodes(commandLine);
         return commandLine;
+    }
+
+    /**
+     * Both handlers as one plain class rather than lambdas: a lambda's class is spun at run time
+     * when the class-data archive lacks it, as it did for these, at every start.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        static final Handlers INSTANCE = new Handlers();
+
+        @Override
+        public int handleParseException(ParameterException error, String[] args) {
+            return usageError(error, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception failure, CommandLine failed, CommandLine.ParseResult parseResult) {
+            return failed(failure, failed);
+        }
     }
 
     /** One line saying what is wrong, and where to read more. */
