@@ -65,7 +65,7 @@ final class VerifyCommand extends VerifierCommand {
     @Override
     protected ExitCode run() {
         boolean imageFromStdin = source != null && AtomicOutput.isStandardStream(source.image);
-        boolean textFromStdin = (source == null || source.image == null) && (source == null || source.code == null || source.code.equals("-"));
+        boolean textFromStdin = source == null || (source.image == null && (source.code == null || source.code.equals("-")));
         trust.requireStdinFree(imageFromStdin || textFromStdin, imageFromStdin ? "--image -" : "a code from stdin");
         Verifier verifier = trust.verifier(context(), time.clock(context()));
         Outcome outcome;
