@@ -25,15 +25,28 @@ else
     }
 fi
 
-# The Java version, from the runtime's release file (no JVM start), else from java -version.
-java_real=$(readlink -f "$java" 2>/dev/null || echo "$java")
-java_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$(dirname "$(dirname "$java_real")")/release" 2>/dev/null)
+# The Java version, from the runtime's release file (no JVM start), else from java -version. In the shell
+# itself, without dirname, sed or cut: each program started here would add its own start to every run.
+java_real=$java
+if [ -L "$java" ]; then
+    java_real=$(readlink -f "$java" 2>/dev/null || echo "$java")
+fi
+java_version=
+java_home_dir=${java_real%/*}
+java_home_dir=${java_home_dir%/*}
+if [ -r "$java_home_dir/release" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+        case $line in
+            JAVA_VERSION=*) java_version=${line#JAVA_VERSION=}; java_version=${java_version#\"}; java_version=${java_version%\"} ;;
+        esac
+    done < "$java_home_dir/release"
+fi
 if [ -z "$java_version" ]; then
     java_version=$("$java" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
 fi
 case $java_version in
-    1.*) java_major=$(echo "$java_version" | cut -d. -f2) ;;
-    *) java_major=$(echo "$java_version" | sed 's/[^0-9].*//') ;;
+    1.*) java_major=${java_version#1.}; java_major=${java_major%%[!0-9]*} ;;
+    *) java_major=${java_version%%[!0-9]*} ;;
 esac
 if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
     echo "$tool: needs Java 17 or later, but $java is Java ${java_version:-of an unknown version}: set JAVA_HOME to a Java 17 or later" >&2
@@ -71,7 +84,25 @@ make_archive=
 if [ "${GREENLIGHT_CDS:-on}" != off ]; then
     cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/greenlight
     # One archive per install, Java runtime and tool: an archive only fits the JVM and jar it was made with.
-    key=$(printf '%s|%s|%s' "$lib" "$java_real" "$java_version" | cksum | cut -d' ' -f1)
+    # Its name is a checksum of the three; an index in the cache remembers each checksum, so that a run
+    # finds its archive without starting cksum (a line is appended once, by the first run that needs it).
+    identity="$lib|$java_real|$java_version"
+    key=
+    if [ -r "$cache/$tool.index" ]; then
+        # Each line is the key, a space, and the identity exactly as written (it may hold spaces).
+        while IFS= read -r line; do
+            if [ "${line#* }" = "$identity" ]; then
+                key=${line%% *}
+                break
+            fi
+        done < "$cache/$tool.index"
+    fi
+    if [ -z "$key" ]; then
+        key=$(printf '%s' "$identity" | cksum | cut -d' ' -f1)
+        if mkdir -p "$cache" 2>/dev/null; then
+            printf '%s %s\n' "$key" "$identity" >> "$cache/$tool.index" 2>/dev/null || true
+        fi
+    fi
     archive=$cache/$tool-$key.jsa
     if [ -f "$archive" ] && [ ! "$jar" -nt "$archive" ]; then
         set -- -XX:SharedArchiveFile="$archive" "$@"

@@ -79,6 +79,20 @@ public final class AtomicOutput implements Closeable {
     }
 
     /**
+     * A directory option's value, refused when it is {@code -}: a directory cannot be stdin or
+     * stdout, and taking the word as a name would quietly create a directory called {@code -}.
+     *
+     * @throws CliException {@link ExitCode#USAGE} for {@code -}
+     */
+    public static Path requireDirectoryName(Path value, String option) {
+        if (isStandardStream(value)) {
+            throw new CliException(ExitCode.USAGE, option + " names a directory, and '-' (stdin or stdout) cannot be one; "
+                    + "write ./- for a directory of that name");
+        }
+        return value;
+    }
+
+    /**
      * Starts writing {@code target}.
      *
      * @throws FileAlreadyExistsException if it exists and {@code overwrite} is false

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Builds the command line of a tool, so that both tools behave as one: a usage error is one line
  * and a hint, not the whole help; a {@link CliException} is its message and exit code; anything
  * else is {@link ExitCode#INTERNAL_ERROR} with the stack trace; each command's {@code --help} lists
- * its {@link ExitCodes}. {@code main} is {@code System.exit(Tools.commandLine(new Tool()).execute(args))}.
+ * its {@link ExitCodes}. {@code main} is {@code System.exit(Tools.commandLine(new Tool(), args).execute(args))}.
  */
 public final class Tools {
 
@@ -25,14 +26,75 @@ public final class Tools {
     private Tools() {
     }
 
-    /** The configured command line of a tool whose top-level command is {@code root}. */
+    /**
+     * The configured command line of a tool whose top-level command is {@code root}, with the model
+     * of every subcommand: for help, completion scripts and man pages.
+     */
     public static CommandLine commandLine(Object root) {
-        CommandLine commandLine = new CommandLine(root);
+        return configure(new CommandLine(root));
+    }
+
+    /**
+     * The command line for one run with {@code args}. When the first argument names a subcommand
+     * of {@code root}'s {@code @Command}, only that subcommand's model is built, under a root that
+     * is not inspected: building picocli's model of every subcommand (reflection over each option,
+     * mixin and annotation) was the largest part of a one-shot run's start, most of it for
+     * commands that do not run. Anything else (no argument, an option, {@code help}, an unknown or
+     * misspelt name, which wants suggestions) gets the whole model, {@link #commandLine(Object)}.
+     * The root must then take no options of its own besides help and version, nor pass any down.
+     */
+    public static CommandLine commandLine(Object root, String[] args) {
+        Command tool = root.getClass().getAnnotation(Command.class);
+        Class<?> invoked = tool == null || args.length == 0 ? null : subcommandNamed(tool, args[0]);
+        if (invoked == null) {
+            return commandLine(root);
+        }
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
+        spec.name(tool.name());
+        CommandLine commandLine = new CommandLine(spec);
+        commandLine.addSubcommand(invoked);
+        return configure(commandLine);
+    }
+
+    /** The subcommand class declared with that name or alias, or null; never picocli's {@code help}, which needs them all. */
+    private static Class<?> subcommandNamed(Command tool, String name) {
+        for (Class<?> candidate : tool.subcommands()) {
+            Command command = candidate.getAnnotation(Command.class);
+            if (command == null || candidate == CommandLine.HelpCommand.class) {
+                continue;
+            }
+            if (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine configure(CommandLine commandLine) {
+        // After the subcommands are added: these settings reach only the commands present when they are made.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler(Tools::usageError);
-        commandLine.setExecutionExceptionHandler((failure, failed, parseResult) -> failed(failure, failed));
+        commandLine.setParameterExceptionHandler(Handlers.INSTANCE);
+        commandLine.setExecutionExceptionHandler(Handlers.INSTANCE);
         listExitCodes(commandLine);
         return commandLine;
+    }
+
+    /**
+     * Both handlers as one plain class rather than lambdas: a lambda's class is spun at run time
+     * when the class-data archive lacks it, as it did for these, at every start.
+     */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        static final Handlers INSTANCE = new Handlers();
+
+        @Override
+        public int handleParseException(ParameterException error, String[] args) {
+            return usageError(error, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception failure, CommandLine failed, CommandLine.ParseResult parseResult) {
+            return failed(failure, failed);
+        }
     }
 
     /** One line saying what is wrong, and where to read more. */

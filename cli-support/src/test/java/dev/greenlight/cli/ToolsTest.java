@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 class ToolsTest {
 
-    @Command(name = "gl-test", mixinStandardHelpOptions = true, subcommands = {Check.class, CommandLine.HelpCommand.class})
+    @Command(name = "gl-test", mixinStandardHelpOptions = true, subcommands = {Check.class, Other.class, CommandLine.HelpCommand.class})
     static final class Tool extends ToolCommand {
     }
 
@@ -47,13 +48,22 @@ class ToolsTest {
         }
     }
 
+    @Command(name = "other", aliases = "o", mixinStandardHelpOptions = true, description = "Another command.")
+    static final class Other extends BaseCommand {
+        @Override
+        protected ExitCode run() {
+            out().println("other");
+            return ExitCode.OK;
+        }
+    }
+
     record Result(int exitCode, String out, String err) {
     }
 
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Tools.commandLine(new Tool()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        int exit = Tools.commandLine(new Tool(), args).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
 
@@ -130,5 +140,39 @@ class ToolsTest {
 
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("Usage: gl-test"), result.err());
+    }
+
+    @Test
+    void commandLineForArgs_namedSubcommand_buildsOnlyItsModel() {
+        assertEquals(Set.of("check"), Tools.commandLine(new Tool(), new String[] {"check", "x"}).getSubcommands().keySet());
+        assertEquals(Set.of("other", "o"), Tools.commandLine(new Tool(), new String[] {"o"}).getSubcommands().keySet());
+    }
+
+    @Test
+    void commandLineForArgs_helpUnknownOrNoCommand_buildsTheWholeModel() {
+        Set<String> all = Set.of("check", "other", "o", "help");
+        for (String[] args : new String[][] {{}, {"help", "check"}, {"chek"}, {"--help"}, {"--version"}}) {
+            assertEquals(all, Tools.commandLine(new Tool(), args).getSubcommands().keySet(), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void commandLineForArgs_misspeltCommand_suggestsTheRightOne() {
+        Result result = run("chek");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("Did you mean: check"), result.err());
+    }
+
+    @Test
+    void commandLineForArgs_sameHelpAndErrorsAsTheWholeModel() {
+        for (String[] args : new String[][] {{"check", "--help"}, {"check", "--foo"}, {"check", "--fail", "known"}, {"o"}}) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Tools.commandLine(new Tool()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+            Result oneCommand = run(args);
+
+            assertEquals(new Result(exit, out.toString(), err.toString()), oneCommand, String.join(" ", args));
+        }
     }
 }

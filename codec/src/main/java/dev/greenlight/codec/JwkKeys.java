@@ -1,24 +1,15 @@
 package dev.greenlight.codec;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyOperation;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-import dev.greenlight.codec.internal.PublicKeyEncoding;
 
 /**
  * P-256 public keys as JWK ({@code kty EC, crv P-256}) and JWK Sets, the form verifiers download
  * as a trust list. A {@code kid} is the key id derived from the key; private JWKs are refused.
+ *
+ * <p>Reading tries {@code CanonicalJwk} first, a small reader of the one form these methods write,
+ * and hands anything else to nimbus-jose-jwt ({@code NimbusJwk}): a one-shot verifier reading its
+ * trust file then loads none of nimbus's classes, and what is accepted or refused is unchanged.
  */
 public final class JwkKeys {
 
@@ -26,9 +17,6 @@ public final class JwkKeys {
     public static final int MAX_JWK_CHARS = 16 * 1024;
     /** Room for thousands of keys: a trust list, not a data dump. */
     public static final int MAX_JWKS_CHARS = 1024 * 1024;
-
-    /** 32 bytes: 42 characters of 6 bits and a last one whose 2 low bits are zero. */
-    private static final Pattern BASE64URL_32_BYTES = Pattern.compile("[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
 
     private JwkKeys() {
     }
@@ -42,7 +30,7 @@ public final class JwkKeys {
      * @throws IllegalArgumentException if the key is not a valid P-256 public key
      */
     public static String publicKeyToJwk(ECPublicKey key) {
-        return jwk(key).toJSONString();
+        return NimbusJwk.publicKeyToJwk(key);
     }
 
     /**
@@ -54,11 +42,7 @@ public final class JwkKeys {
      * @throws IllegalArgumentException if any key is not a valid P-256 public key
      */
     public static String publicKeysToJwks(List<ECPublicKey> keys) {
-        List<JWK> jwks = new ArrayList<>();
-        for (ECPublicKey key : keys) {
-            jwks.add(jwk(key));
-        }
-        return new JWKSet(jwks).toString(true);
+        return NimbusJwk.publicKeysToJwks(keys);
     }
 
     /**
@@ -73,14 +57,8 @@ public final class JwkKeys {
      */
     public static ECPublicKey publicKeyFromJwk(String json) {
         requireAtMost(json, MAX_JWK_CHARS, "JWK");
-        JWK jwk;
-        try {
-            jwk = JWK.parse(json);
-        } catch (ParseException | RuntimeException e) {
-            // nimbus throws NullPointerException for a JSON null, among others: all mean "not a JWK".
-            throw new KeyFormatException("Not a valid JWK: " + e.getMessage(), e);
-        }
-        return fromJwk(jwk);
+        ECPublicKey canonical = CanonicalJwk.publicKey(json);
+        return canonical != null ? canonical : NimbusJwk.publicKeyFromJwk(json);
     }
 
     /**
@@ -95,94 +73,13 @@ public final class JwkKeys {
      */
     public static List<ECPublicKey> publicKeysFromJwks(String json) {
         requireAtMost(json, MAX_JWKS_CHARS, "JWK Set");
-        // Not JWKSet.parse: it silently drops members of a key type it does not know, and a trust
-        // list must not quietly hold fewer keys than its file.
-        List<Object> members;
-        try {
-            members = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(json), "keys");
-        } catch (ParseException | RuntimeException e) {
-            throw new KeyFormatException("Not a valid JWK Set: " + e.getMessage(), e);
-        }
-        if (members == null) {
-            throw new KeyFormatException("Not a valid JWK Set: no \"keys\" array");
-        }
-        List<ECPublicKey> keys = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            try {
-                if (!(members.get(i) instanceof Map)) {
-                    throw new KeyFormatException("not a JSON object");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> member = (Map<String, Object>) members.get(i);
-                JWK jwk;
-                try {
-                    jwk = JWK.parse(member);
-                } catch (ParseException | RuntimeException e) {
-                    throw new KeyFormatException("not a valid JWK: " + e.getMessage(), e);
-                }
-                keys.add(fromJwk(jwk));
-            } catch (KeyFormatException e) {
-                throw new KeyFormatException("Key " + i + " of the JWK Set: " + e.getMessage(), e);
-            }
-        }
-        return List.copyOf(keys);
+        List<ECPublicKey> canonical = CanonicalJwk.publicKeys(json);
+        return canonical != null ? canonical : NimbusJwk.publicKeysFromJwks(json);
     }
 
     private static void requireAtMost(String text, int maxChars, String what) {
         if (text.length() > maxChars) {
             throw new KeyFormatException("The " + what + " has " + text.length() + " characters, more than the " + maxChars + " accepted");
-        }
-    }
-
-    private static JWK jwk(ECPublicKey key) {
-        PublicKeyEncoding.pointOf(key);
-        return new ECKey.Builder(Curve.P_256, key)
-                .keyID(KeyId.of(key).toString())
-                .keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.ES256)
-                .build();
-    }
-
-    private static ECPublicKey fromJwk(JWK jwk) {
-        if (!(jwk instanceof ECKey)) {
-            throw new KeyFormatException("Expected an EC key (kty EC), found kty " + jwk.getKeyType());
-        }
-        ECKey ecKey = (ECKey) jwk;
-        if (!Curve.P_256.equals(ecKey.getCurve())) {
-            throw new KeyFormatException("Expected curve P-256, found " + ecKey.getCurve());
-        }
-        if (ecKey.isPrivate()) {
-            throw new KeyFormatException("The JWK holds a private key ('d'); publish only the public part");
-        }
-        // RFC 7517 4.2-4.4: a key its owner marked for another purpose must not verify signatures.
-        if (ecKey.getKeyUse() != null && !KeyUse.SIGNATURE.equals(ecKey.getKeyUse())) {
-            throw new KeyFormatException("The JWK's use is '" + ecKey.getKeyUse().identifier() + "', not 'sig': it is not a signing key");
-        }
-        if (ecKey.getKeyOperations() != null && !ecKey.getKeyOperations().contains(KeyOperation.VERIFY)) {
-            throw new KeyFormatException("The JWK's key_ops do not include 'verify': it is not a key to verify with");
-        }
-        if (ecKey.getAlgorithm() != null && !JWSAlgorithm.ES256.equals(ecKey.getAlgorithm())) {
-            throw new KeyFormatException("The JWK's alg is '" + ecKey.getAlgorithm().getName() + "', not ES256");
-        }
-        requireCoordinate("x", ecKey.getX().toString());
-        requireCoordinate("y", ecKey.getY().toString());
-        ECPublicKey key = PointKeys.publicKey(ecKey.getX().decodeToBigInteger(), ecKey.getY().decodeToBigInteger());
-        String kid = ecKey.getKeyID();
-        String derived = KeyId.of(key).toString();
-        if (kid != null && !kid.equals(derived)) {
-            throw new KeyFormatException("The JWK's kid '" + kid + "' does not match the key id " + derived + " derived from the key");
-        }
-        return key;
-    }
-
-    /**
-     * RFC 7518 6.2.1.2: the coordinate is exactly the field size, leading zeros kept, as unpadded
-     * base64url (RFC 7515): 43 characters. nimbus's decoder skips characters outside the alphabet,
-     * so the text is checked before it decodes.
-     */
-    private static void requireCoordinate(String name, String base64url) {
-        if (!BASE64URL_32_BYTES.matcher(base64url).matches()) {
-            throw new KeyFormatException("JWK coordinate '" + name + "' is not 32 bytes of unpadded base64url (43 characters of A-Z a-z 0-9 - _)");
         }
     }
 }

@@ -47,6 +47,19 @@ public record KeyId(int value) {
         return new KeyId((int) Hex.fromHexDigits(hex));
     }
 
+    // equals and hashCode by hand: a record's generated ones bootstrap through invokedynamic and
+    // method handles on first use, tens of ms in a cold JVM, and every verifier hashes its key ids.
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KeyId && ((KeyId) other).value == value;
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(value);
+    }
+
     /** Lower-case hex, as used for the {@code kid} of the key's JWK. */
     @Override
     public String toString() {

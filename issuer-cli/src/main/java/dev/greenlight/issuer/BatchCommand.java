@@ -136,6 +136,7 @@ final class BatchCommand extends CliCommand {
             throw new CliException(ExitCode.USAGE, "--scale must be from 1 to 100, not " + scale);
         }
         boolean fromStdin = input.equals("-");
+        passphrase.requireStdinFree(fromStdin, "the input -");
         Path inputPath = fromStdin ? null : env().resolve(Path.of(input));
         RecordFormat inputFormat = format != null ? parseFormat("--format", format)
                 : fromStdin ? RecordFormat.CSV : RecordFormat.byFileName(input, RecordFormat.CSV);
@@ -160,7 +161,7 @@ final class BatchCommand extends CliCommand {
         }
         IssuerHome issuerHome = IssuerHome.open(home.locate(env()));
         Issuer issuer = issuerHome.issuer(env().clock(), passphrase.source(env(), pin));
-        Path pngs = pngDirectory == null ? null : env().resolve(pngDirectory);
+        Path pngs = pngDirectory == null ? null : env().resolve(AtomicOutput.requireDirectoryName(pngDirectory, "--png-dir"));
         try {
             if (pngs != null) {
                 Files.createDirectories(pngs);

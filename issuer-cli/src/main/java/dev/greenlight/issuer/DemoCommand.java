@@ -1,5 +1,6 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.ExitCode;
@@ -51,7 +52,7 @@ final class DemoCommand extends CliCommand {
 
     @Override
     protected ExitCode run() {
-        Path root = env().resolve(home != null ? home : Path.of(DEFAULT_HOME));
+        Path root = env().resolve(home != null ? AtomicOutput.requireDirectoryName(home, "--home") : Path.of(DEFAULT_HOME));
         IssuerHome demoHome;
         if (Files.exists(root.resolve("settings.properties"))) {
             demoHome = IssuerHome.open(root);

@@ -1,5 +1,6 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,6 +12,6 @@ final class HomeOption {
     Path home;
 
     Path locate(Environment environment) {
-        return IssuerHome.locate(home, environment);
+        return IssuerHome.locate(AtomicOutput.requireDirectoryName(home, "--home"), environment);
     }
 }

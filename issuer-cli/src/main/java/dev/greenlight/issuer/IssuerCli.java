@@ -39,7 +39,7 @@ public final class IssuerCli extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(Tools.commandLine(new IssuerCli()).execute(args));
+        System.exit(Tools.commandLine(new IssuerCli(), args).execute(args));
     }
 
     Environment environment() {

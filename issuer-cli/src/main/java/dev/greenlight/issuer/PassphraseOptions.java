@@ -1,9 +1,13 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.LineReader;
 import java.io.Console;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +23,12 @@ import picocli.CommandLine.Option;
 final class PassphraseOptions {
 
     @Option(names = "--passphrase-file", paramLabel = "FILE",
-            description = "Read the key passphrase from the first line of FILE.")
+            description = "Read the key passphrase from the first line of FILE; - reads it from stdin "
+                    + "(not with a command whose data input is stdin too).")
     Path file;
+
+    /** Longer than any passphrase; bounds what a mistaken pipe can cost. */
+    static final int MAX_STDIN_BYTES = 4096;
 
     @Option(names = "--passphrase-env", paramLabel = "VAR",
             description = "Read the key passphrase from environment variable VAR.")
@@ -28,6 +36,24 @@ final class PassphraseOptions {
 
     boolean isGiven() {
         return file != null || variable != null;
+    }
+
+    /** Whether the passphrase comes from stdin ({@code --passphrase-file -}). */
+    boolean readsStdin() {
+        return AtomicOutput.isStandardStream(file);
+    }
+
+    /**
+     * Refuses {@code --passphrase-file -} when the command reads its data from stdin too: the
+     * first data line would be taken for the passphrase, and the passphrase for a data row.
+     *
+     * @param dataInput how the command's own stdin input is given, for the message (e.g. "batch -")
+     */
+    void requireStdinFree(boolean dataFromStdin, String dataInput) {
+        if (dataFromStdin && readsStdin()) {
+            throw new CliException(ExitCode.USAGE, "--passphrase-file - and " + dataInput
+                    + " both read stdin: put the passphrase in a file, or use --passphrase-env");
+        }
     }
 
     /**
@@ -38,6 +64,9 @@ final class PassphraseOptions {
     PassphraseSource source(Environment environment) {
         if (file != null && variable != null) {
             throw new CliException(ExitCode.USAGE, "Give --passphrase-file or --passphrase-env, not both");
+        }
+        if (readsStdin()) {
+            return prompt -> fromStdin(environment);
         }
         if (file != null) {
             return prompt -> fromFile(environment.resolve(file));
@@ -136,6 +165,41 @@ final class PassphraseOptions {
                 line = line.substring(0, line.length() - 1);
             }
             return nonEmpty(line.toCharArray(), where);
+        } catch (CharacterCodingException e) {
+            throw new CliException(ExitCode.INVALID_INPUT, where + " is not UTF-8");
+        }
+    }
+
+    /** The first line of stdin; never more of it than {@link #MAX_STDIN_BYTES}. */
+    private static char[] fromStdin(Environment environment) {
+        LineReader.Line line;
+        try {
+            line = new LineReader(environment.stdin(), MAX_STDIN_BYTES).next();
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO_ERROR, "Cannot read the passphrase from stdin: " + e.getMessage(), e);
+        }
+        if (line == null) {
+            throw new CliException(ExitCode.KEY_ERROR, "No passphrase on stdin (--passphrase-file -)");
+        }
+        byte[] bytes = line.bytes();
+        try {
+            if (line.tooLong()) {
+                throw new CliException(ExitCode.INVALID_INPUT, "The first line of stdin is longer than "
+                        + MAX_STDIN_BYTES + " bytes: not a passphrase");
+            }
+            return decode(bytes, "The passphrase on stdin");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static char[] decode(byte[] bytes, String where) {
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            char[] passphrase = new char[chars.remaining()];
+            chars.get(passphrase);
+            Arrays.fill(chars.array(), '\0');
+            return nonEmpty(passphrase, where);
         } catch (CharacterCodingException e) {
             throw new CliException(ExitCode.INVALID_INPUT, where + " is not UTF-8");
         }

@@ -134,6 +134,7 @@ final class ReissueCommand extends CliCommand {
         }
         boolean scan = holdersFile == null;
         boolean fromStdin = !scan && holdersFile.equals("-");
+        passphrase.requireStdinFree(fromStdin, "--holders -");
         Path inputPath = scan || fromStdin ? null : env().resolve(Path.of(holdersFile));
         if (inputPath != null && !Files.isReadable(inputPath)) {
             throw new CliException(ExitCode.IO_ERROR, "Cannot read the holders " + inputPath);

@@ -40,7 +40,7 @@ final class Cli {
         ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
         Environment environment = new Environment(clock, variables, userHome, workingDirectory, null, new SecureRandom(),
                 new ByteArrayInputStream(stdin), stdoutBytes, Terminal.of(stdoutIsTerminal, stderrIsTerminal, variables));
-        int exitCode = Tools.commandLine(new IssuerCli(environment))
+        int exitCode = Tools.commandLine(new IssuerCli(environment), args)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

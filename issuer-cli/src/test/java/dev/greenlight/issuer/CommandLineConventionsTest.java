@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.Tools;
 import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** What gl-issue shares with gl-verify through cli-support, seen from outside. */
 class CommandLineConventionsTest {
@@ -167,6 +171,29 @@ class CommandLineConventionsTest {
 
         assertEquals(7, result.exitCode(), result::toString);
         assertEquals(ExitCode.NOT_CONFIGURED.code(), result.exitCode());
+    }
+
+    /** main builds only the invoked command's model (Tools.commandLine(root, args)): it must behave as the whole model. */
+    @Test
+    void eachCommand_helpAndUsageErrorsAsWithTheWholeModel() {
+        CommandLine whole = Tools.commandLine(new IssuerCli());
+        for (String name : whole.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-option"}}) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int exit = Tools.commandLine(new IssuerCli()).setOut(new PrintWriter(out, true))
+                        .setErr(new PrintWriter(err, true)).execute(args);
+                Cli.Result oneCommand = cli.run(args);
+
+                assertEquals(exit, oneCommand.exitCode(), String.join(" ", args));
+                assertEquals(out.toString(), oneCommand.out(), String.join(" ", args));
+                assertEquals(err.toString(), oneCommand.err(), String.join(" ", args));
+            }
+            assertEquals(1, Tools.commandLine(new IssuerCli(), new String[] {name}).getSubcommands().size(), name);
+        }
     }
 
     private static String[] with(String[] base, String... more) {

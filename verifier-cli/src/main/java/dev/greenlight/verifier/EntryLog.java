@@ -38,12 +38,26 @@ final class EntryLog implements Closeable {
         Field.TIME, Field.CHECKPOINT, Field.DIRECTION, Field.DECISION, Field.TEMPERATURE, Field.REPEAT,
     };
 
+    /** The log file; null when the log goes to {@link #stream}. */
     private final FileChannel channel;
+    private final PrintWriter stream;
     private final RecordOutput records;
 
-    private EntryLog(FileChannel channel, RecordOutput records) {
+    private EntryLog(FileChannel channel, PrintWriter stream, RecordOutput records) {
         this.channel = channel;
+        this.stream = stream;
         this.records = records;
+    }
+
+    /**
+     * A log written to a stream ({@code --log -}: stdout, for a collector at the other end of a
+     * pipe): the header first, then each record flushed before the verdict is shown. A pipe cannot
+     * be forced to a disk, and has no torn line to recover: what the reader keeps is its affair.
+     */
+    static EntryLog toStream(PrintWriter stream, RecordFormat format) throws IOException {
+        EntryLog log = new EntryLog(null, stream, RecordOutput.of(format, CsvDelimiter.DEFAULT, Field.VERIFICATION, SCAN_FIELDS));
+        log.writeAndForce(log.records.header());
+        return log;
     }
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -67,7 +81,7 @@ final class EntryLog implements Closeable {
                         + " bytes, a crash during a write?): cut back to the last whole line");
             }
             channel.position(channel.size());
-            EntryLog log = new EntryLog(channel, RecordOutput.of(format, CsvDelimiter.DEFAULT, Field.VERIFICATION, SCAN_FIELDS));
+            EntryLog log = new EntryLog(channel, null, RecordOutput.of(format, CsvDelimiter.DEFAULT, Field.VERIFICATION, SCAN_FIELDS));
             if (channel.size() == 0) {
                 log.writeAndForce(log.records.header());
             } else if (format == RecordFormat.CSV) {
@@ -144,6 +158,14 @@ final class EntryLog implements Closeable {
     }
 
     private void writeAndForce(String text) throws IOException {
+        if (channel == null) {
+            stream.print(text);
+            stream.flush();
+            if (stream.checkError()) {
+                throw new IOException("the entry log's stream was closed (a broken pipe?)");
+            }
+            return;
+        }
         ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
             channel.write(bytes);
@@ -154,6 +176,10 @@ final class EntryLog implements Closeable {
 
     @Override
     public void close() throws IOException {
+        if (channel == null) {
+            // stdout belongs to the process, and the record of each scan is already flushed.
+            return;
+        }
         channel.close();
     }
 }

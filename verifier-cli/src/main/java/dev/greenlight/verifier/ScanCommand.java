@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.ExitCode;
@@ -76,7 +77,10 @@ final class ScanCommand extends VerifierCommand {
     private TrustOptions trust;
 
     @Option(names = "--log", paramLabel = "FILE",
-            description = "Append every scan to this entry log, synced to disk before the verdict is shown.")
+            description = {"Append every scan to this entry log, synced to disk before the verdict is shown.",
+                "- writes the log to stdout instead (for a collector at the end of a pipe): each record is flushed, "
+                    + "not synced, before its verdict is shown, and the PASS/DENY display and prompts go to stderr, "
+                    + "so that stdout carries nothing but the log."})
     private Path log;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", converter = RecordFormatConverter.class,
@@ -156,10 +160,18 @@ final class ScanCommand extends VerifierCommand {
             case "deny" -> true;
             default -> throw new CliException(ExitCode.USAGE, "--on-repeat must be 'warn' or 'deny', not '" + onRepeat + "'");
         };
+        trust.requireStdinFree(true, "scan (the codes come from stdin)");
         Clock clock = context().clock();
         Verifier verifier = trust.verifier(context(), clock);
         EntryLog entryLog = null;
-        if (log != null) {
+        if (AtomicOutput.isStandardStream(log)) {
+            RecordFormat format = logFormat != null ? logFormat : RecordFormat.JSONL;
+            try {
+                entryLog = EntryLog.toStream(out(), format);
+            } catch (IOException e) {
+                throw new CliException(ExitCode.IO_ERROR, "cannot write the entry log to stdout: " + e.getMessage(), e);
+            }
+        } else if (log != null) {
             RecordFormat format = logFormat != null ? logFormat : RecordFormat.byFileName(log.getFileName().toString(), RecordFormat.JSONL);
             try {
                 entryLog = EntryLog.open(log, format, err());
@@ -355,9 +367,14 @@ final class ScanCommand extends VerifierCommand {
         return value;
     }
 
+    /** Where the operator reads the verdicts: stdout, unless the log has taken it ({@code --log -}). */
+    private PrintWriter display() {
+        return AtomicOutput.isStandardStream(log) ? err() : out();
+    }
+
     private void show(Decision decision) {
-        PrintWriter out = out();
-        boolean terminal = context().colourOnStdout();
+        PrintWriter out = display();
+        boolean terminal = AtomicOutput.isStandardStream(log) ? context().terminal().colourOnStderr() : context().colourOnStdout();
         Ansi ansi = new Ansi(terminal);
         String word = decision.pass() ? "PASS" : "DENY";
         out.println();

@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.Terminal;
@@ -23,7 +24,7 @@ final class TrustOptions {
 
     @Option(names = "--trust", paramLabel = "PATH",
             description = {"Trusted issuer public keys: a JWKS, JWK or PEM file, or a directory of *.jwks, *.jwk, "
-                    + "*.json and *.pem files. Repeatable.",
+                    + "*.json and *.pem files; - reads one key file from stdin (not when the codes come from stdin too). Repeatable.",
                 "Default: $" + ENV_TRUST + " (paths separated by '" + "${sys:path.separator}" + "'), else ~/.greenlight/trust. "
                     + "An issuer home's own public key is never trusted implicitly: copy it there or pass it here."})
     private List<Path> trust = new ArrayList<>();
@@ -59,6 +60,18 @@ final class TrustOptions {
                 + "An issuer home's own key is not trusted automatically: copy its public key there if you mean to trust it.");
     }
 
+    /**
+     * Refuses {@code --trust -} when the command reads its codes from stdin as well: one stream
+     * cannot be both the key file and the codes.
+     *
+     * @param codesInput how the command's codes come from stdin, for the message (e.g. "bulk -")
+     */
+    void requireStdinFree(boolean codesFromStdin, String codesInput) {
+        if (codesFromStdin && trust.stream().anyMatch(AtomicOutput::isStandardStream)) {
+            throw new CliException(ExitCode.USAGE, "--trust - and " + codesInput + " both read stdin: give the keys as a file");
+        }
+    }
+
     /** One verifier for the whole run: immutable and thread-safe, shared by every worker. */
     Verifier verifier(CliContext context, Clock clock) {
         if (skew.isNegative() || skew.compareTo(Verifier.MAX_CLOCK_SKEW) > 0) {
@@ -73,7 +86,7 @@ final class TrustOptions {
             }
             return Verifier.builder().keys(trustList.load(context, clock).keys()).clock(clock).clockSkew(skew).build();
         }
-        TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context)));
+        TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context), context.stdin()));
         return Verifier.builder().keys(keys).clock(clock).clockSkew(skew).build();
     }
 

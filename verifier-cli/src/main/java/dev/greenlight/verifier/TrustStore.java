@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.JwkKeys;
@@ -42,10 +43,20 @@ final class TrustStore {
 
     /** The distinct keys from all paths; never empty. */
     static List<ECPublicKey> load(List<Path> paths) {
+        return load(paths, InputStream.nullInputStream());
+    }
+
+    /** The distinct keys from all paths, {@code -} being one key file read from {@code stdin}; never empty. */
+    static List<ECPublicKey> load(List<Path> paths, InputStream stdin) {
+        if (paths.stream().filter(AtomicOutput::isStandardStream).count() > 1) {
+            throw new CliException(ExitCode.USAGE, "--trust - given more than once: stdin holds one key file");
+        }
         // Keyed by the public point: the same key in a .pem and a .jwks must not be tried twice per code.
         Map<ECPoint, ECPublicKey> keys = new LinkedHashMap<>();
         for (Path path : paths) {
-            if (Files.isDirectory(path)) {
+            if (AtomicOutput.isStandardStream(path)) {
+                addAll(keys, parse("stdin", readBytes(stdin, "stdin"), ""));
+            } else if (Files.isDirectory(path)) {
                 List<Path> files = keyFilesIn(path);
                 if (files.isEmpty()) {
                     throw new CliException(ExitCode.NOT_CONFIGURED, "trust directory " + path + " holds no *.jwks, *.jwk, *.json or *.pem file");
@@ -89,9 +100,22 @@ final class TrustStore {
     }
 
     static List<ECPublicKey> loadFile(Path file) {
-        String text = read(file);
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = readBytes(in, file.toString());
+        } catch (IOException e) {
+            throw new CliException(ExitCode.IO_ERROR, "cannot read trust file " + file + ": " + e.getMessage());
+        }
+        return parse(file.toString(), bytes, file.getFileName().toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The keys of one file's bytes. Without a telling file name ({@code lower} is the lower-case
+     * name, empty for stdin) the text decides: PEM by its armour, a JWK Set by its "keys".
+     */
+    private static List<ECPublicKey> parse(String file, byte[] bytes, String lower) {
+        String text = text(file, bytes);
         try {
-            String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
             boolean pem = lower.endsWith(".pem") || (!lower.endsWith(".json") && !lower.endsWith(".jwks")
                     && !lower.endsWith(".jwk") && text.stripLeading().startsWith("-----BEGIN"));
             if (pem) {
@@ -106,9 +130,9 @@ final class TrustStore {
         }
     }
 
-    private static String read(Path file) {
+    private static byte[] readBytes(InputStream in, String file) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
             throw new CliException(ExitCode.IO_ERROR, "cannot read trust file " + file + ": " + e.getMessage());
@@ -116,6 +140,10 @@ final class TrustStore {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new CliException(ExitCode.KEY_ERROR, "trust file " + file + " is larger than " + MAX_FILE_BYTES + " bytes: not a key file");
         }
+        return bytes;
+    }
+
+    private static String text(String file, byte[] bytes) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -30,7 +30,7 @@ public final class VerifierCli extends ToolCommand {
     }
 
     public static void main(String[] args) {
-        System.exit(Tools.commandLine(new VerifierCli()).execute(args));
+        System.exit(Tools.commandLine(new VerifierCli(), args).execute(args));
     }
 
     CliContext context() {

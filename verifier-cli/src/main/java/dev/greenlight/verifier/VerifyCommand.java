@@ -64,6 +64,9 @@ final class VerifyCommand extends VerifierCommand {
 
     @Override
     protected ExitCode run() {
+        boolean imageFromStdin = source != null && AtomicOutput.isStandardStream(source.image);
+        boolean textFromStdin = source == null || (source.image == null && (source.code == null || source.code.equals("-")));
+        trust.requireStdinFree(imageFromStdin || textFromStdin, imageFromStdin ? "--image -" : "a code from stdin");
         java.time.Clock clock = time.clock(context());
         Verifier verifier = trust.verifier(context(), clock);
         TrustOptions.showTrustList(trust.trustListSummary(clock), false, err());

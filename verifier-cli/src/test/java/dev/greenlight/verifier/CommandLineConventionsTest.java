@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.Terminal;
+import dev.greenlight.cli.Tools;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.IssuedCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** What gl-verify shares with gl-issue through cli-support, seen from outside. */
 class CommandLineConventionsTest {
@@ -172,5 +176,28 @@ class CommandLineConventionsTest {
     private CliContext onTerminal(Map<String, String> env) {
         return new CliContext(Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), new ByteArrayInputStream(new byte[0]), env,
                 dir.resolve("home"), Terminal.of(true, true, env), 2);
+    }
+
+    /** main builds only the invoked command's model (Tools.commandLine(root, args)): it must behave as the whole model. */
+    @Test
+    void eachCommand_helpAndUsageErrorsAsWithTheWholeModel() {
+        CommandLine whole = Tools.commandLine(new VerifierCli(fx.context("")));
+        for (String name : whole.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-option"}}) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int exit = Tools.commandLine(new VerifierCli(fx.context(""))).setOut(new PrintWriter(out, true))
+                        .setErr(new PrintWriter(err, true)).execute(args);
+                Fixtures.Result oneCommand = Fixtures.run(fx.context(""), args);
+
+                assertEquals(exit, oneCommand.exitCode(), String.join(" ", args));
+                assertEquals(out.toString(), oneCommand.out(), String.join(" ", args));
+                assertEquals(err.toString(), oneCommand.err(), String.join(" ", args));
+            }
+            assertEquals(1, Tools.commandLine(new VerifierCli(fx.context("")), new String[] {name}).getSubcommands().size(), name);
+        }
     }
 }

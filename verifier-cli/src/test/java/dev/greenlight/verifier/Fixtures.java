@@ -110,7 +110,7 @@ final class Fixtures {
     static Result run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Tools.commandLine(new VerifierCli(context));
+        CommandLine cli = Tools.commandLine(new VerifierCli(context), args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

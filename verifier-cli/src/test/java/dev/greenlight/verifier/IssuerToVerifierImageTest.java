@@ -89,7 +89,7 @@ class IssuerToVerifierImageTest {
     private static String issuer(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Tools.commandLine(new IssuerCli());
+        CommandLine cli = Tools.commandLine(new IssuerCli(), args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         assertEquals(0, cli.execute(args), err::toString);

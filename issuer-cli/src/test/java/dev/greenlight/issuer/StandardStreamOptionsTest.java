@@ -1,0 +1,121 @@
+package dev.greenlight.issuer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.greenlight.cli.ExitCode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code -} for every file option of gl-issue beyond {@code --png}, {@code --svg}, {@code -o} and
+ * the batch input ({@link CommandLineConventionsTest}): {@code --passphrase-file -} reads stdin, and
+ * is refused when stdin is the command's data too; a directory option refuses {@code -} rather
+ * than create a directory of that name.
+ */
+class StandardStreamOptionsTest {
+
+    private static final String PASSPHRASE = "correct horse battery staple";
+    private static final String[] ISSUE = {"issue", "--home", "home", "--doc", "CNID", "--number", "11010519491231002X",
+        "--colour", "green"};
+
+    private final Cli cli;
+
+    StandardStreamOptionsTest(@TempDir Path temp) throws Exception {
+        cli = new Cli(temp);
+        cli.initHome();
+    }
+
+    private Cli.Result withStdin(String stdin, String... args) {
+        cli.stdin = stdin.getBytes(StandardCharsets.UTF_8);
+        try {
+            return cli.run(args);
+        } finally {
+            cli.stdin = new byte[0];
+        }
+    }
+
+    @Test
+    void passphraseFileDash_encryptsANewKeyAndUnlocksIt() throws Exception {
+        Cli.Result keygen = withStdin(PASSPHRASE + "\n", "keygen", "--home", "home", "--passphrase-file", "-", "--activate");
+        assertEquals(ExitCode.OK.code(), keygen.exitCode(), keygen::toString);
+        String keyId = keygen.out().strip();
+        Path home = cli.workingDirectory.resolve("home");
+        assertTrue(Files.readString(home.resolve("keys/" + keyId + ".key.pem")).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+
+        Cli.Result right = withStdin(PASSPHRASE + "\r\n", with(ISSUE, "--passphrase-file", "-"));
+        Cli.Result wrong = withStdin("incorrect horse\n", with(ISSUE, "--passphrase-file", "-"));
+        Cli.Result none = withStdin("", with(ISSUE, "--passphrase-file", "-"));
+
+        assertEquals(ExitCode.OK.code(), right.exitCode(), right::toString);
+        assertTrue(Homes.verifier(home, cli.clock).verify(right.out().strip()).isValid(), right::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), wrong.exitCode(), wrong::toString);
+        assertTrue(wrong.err().contains("Wrong passphrase"), wrong::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), none.exitCode(), none::toString);
+        assertFalse(wrong.err().contains("incorrect horse"), "a passphrase is never printed");
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no file named -");
+    }
+
+    @Test
+    void passphraseFileDash_batchFromStdin_isAUsageErrorBeforeAnyRow() {
+        Cli.Result result = withStdin(PASSPHRASE + "\nCNID,11010519491231002X,green\n",
+                "batch", "-", "--home", "home", "--passphrase-file", "-");
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
+        assertTrue(result.err().contains("both read stdin"), result::toString);
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void passphraseFileDash_batchFromAFile_readsThePassphraseFromStdin() throws Exception {
+        Files.writeString(cli.workingDirectory.resolve("people.csv"), "doc,number,colour\nCNID,11010519491231002X,green\n");
+
+        Cli.Result result = withStdin(PASSPHRASE + "\n", "batch", "people.csv", "--home", "home", "--passphrase-file", "-");
+
+        // The home's key is not encrypted, so the passphrase is not even asked for; stdin is free.
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
+        assertTrue(result.out().contains("\"verdict\":\"ISSUED\""), result::toString);
+    }
+
+    @Test
+    void passphraseFileDash_reissueHoldersFromStdin_isAUsageError() {
+        Cli.Result result = withStdin("CNID:11010519491231002X\n",
+                "reissue", "--home", "home", "--holders", "-", "--passphrase-file", "-");
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
+        assertTrue(result.err().contains("--holders -"), result::toString);
+    }
+
+    @Test
+    void homeDash_isAUsageErrorAndCreatesNothing() {
+        Cli.Result issue = cli.run("issue", "--home", "-", "--doc", "CNID", "--number", "11010519491231002X", "--colour", "green");
+        Cli.Result init = cli.run("init", "--home", "-");
+        Cli.Result demo = cli.run("demo", "--home", "-");
+
+        for (Cli.Result result : new Cli.Result[] {issue, init, demo}) {
+            assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
+            assertTrue(result.err().contains("--home names a directory"), result::toString);
+        }
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no directory named -");
+    }
+
+    @Test
+    void pngDirDash_isAUsageErrorAndCreatesNothing() throws Exception {
+        Files.writeString(cli.workingDirectory.resolve("people.csv"), "doc,number,colour\nCNID,11010519491231002X,green\n");
+
+        Cli.Result result = cli.run("batch", "people.csv", "--home", "home", "--png-dir", "-");
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no directory named -");
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+}
