@@ -15,4 +15,5 @@ module dev.greenlight.codec {
 
     exports dev.greenlight.codec;
     exports dev.greenlight.codec.qr;
+    exports dev.greenlight.codec.revocation;
 }
