@@ -26,6 +26,7 @@ public final class RevocationListException extends Exception {
         ROLLBACK
     }
 
+    /** Why the list was refused. */
     private final Reason reason;
 
     RevocationListException(Reason reason, String message) {
