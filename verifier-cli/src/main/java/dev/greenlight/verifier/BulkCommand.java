@@ -109,7 +109,7 @@ final class BulkCommand extends VerifierCommand {
         if (delimiter != null && format != RecordFormat.CSV) {
             throw new CliException(ExitCode.USAGE, "--delimiter is for --format csv");
         }
-        Verifier verifier = trust.verifier(context(), time.clock(context()));
+        Verifier verifier = trust.verifier(context(), time.clock(context()), err());
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {
             throw new CliException(ExitCode.IO_ERROR, "input " + input + " does not exist");

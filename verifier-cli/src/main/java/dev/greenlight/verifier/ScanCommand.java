@@ -155,7 +155,7 @@ final class ScanCommand extends VerifierCommand {
             default -> throw new CliException(ExitCode.USAGE, "--on-repeat must be 'warn' or 'deny', not '" + onRepeat + "'");
         };
         Clock clock = context().clock();
-        Verifier verifier = trust.verifier(context(), clock);
+        Verifier verifier = trust.verifier(context(), clock, err());
         EntryLog entryLog = null;
         if (log != null) {
             RecordFormat format = logFormat != null ? logFormat : RecordFormat.byFileName(log.getFileName().toString(), RecordFormat.JSONL);

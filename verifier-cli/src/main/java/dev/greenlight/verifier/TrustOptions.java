@@ -5,7 +5,10 @@ import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
+import dev.greenlight.cli.Terminal;
 import java.io.File;
+import java.io.PrintWriter;
+import java.security.interfaces.ECPublicKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +32,15 @@ final class TrustOptions {
     @Option(names = "--skew", paramLabel = "DURATION", converter = Durations.class, defaultValue = "5m",
             description = "Clock difference allowed between issuer and this device, at most 10m (default: ${DEFAULT-VALUE}).")
     private Duration skew;
+
+    @Option(names = "--root", paramLabel = "FILE",
+            description = "The pinned trust root's public key (PEM or JWK): the key that signs revocation lists.")
+    private Path root;
+
+    @Option(names = "--revocations", paramLabel = "FILE",
+            description = {"A revocation list signed by the root (needs --root): a base list, then its deltas in order. Repeatable.",
+                "A revoked code is REVOKED. A list older than one accepted before is refused (state in ~/.greenlight/state/revocations)."})
+    private List<Path> revocations = new ArrayList<>();
 
     /** Which paths to load, after the defaults: so that a message can name them. */
     List<Path> trustPaths(CliContext context) {
@@ -55,12 +67,28 @@ final class TrustOptions {
     }
 
     /** One verifier for the whole run: immutable and thread-safe, shared by every worker. */
-    Verifier verifier(CliContext context, Clock clock) {
+    Verifier verifier(CliContext context, Clock clock, PrintWriter err) {
         if (skew.isNegative() || skew.compareTo(Verifier.MAX_CLOCK_SKEW) > 0) {
             throw new CliException(ExitCode.USAGE, "--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
                     + "m: a larger allowance would accept codes expired for longer; fix the device clock instead");
         }
         TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context)));
-        return Verifier.builder().keys(keys).clock(clock).clockSkew(skew).build();
+        Verifier.Builder builder = Verifier.builder().keys(keys).clock(clock).clockSkew(skew);
+        if (!revocations.isEmpty()) {
+            builder.revocations(RevocationFiles.load(revocations, rootKey(), RevocationFiles.stateFile(context.userHome()), clock.instant(), err));
+        }
+        return builder.build();
+    }
+
+    /** The pinned root: one key, read as trust files are (PEM or JWK). */
+    ECPublicKey rootKey() {
+        if (root == null) {
+            throw new CliException(ExitCode.USAGE, "--revocations needs --root FILE: the trust root's public key that signs the lists");
+        }
+        List<ECPublicKey> keys = TrustStore.load(List.of(root));
+        if (keys.size() != 1) {
+            throw new CliException(ExitCode.KEY_ERROR, "--root " + Terminal.safe(root.toString()) + " holds " + keys.size() + " keys; the root is one key");
+        }
+        return keys.get(0);
     }
 }

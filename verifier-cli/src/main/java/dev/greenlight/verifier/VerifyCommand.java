@@ -64,7 +64,7 @@ final class VerifyCommand extends VerifierCommand {
 
     @Override
     protected ExitCode run() {
-        Verifier verifier = trust.verifier(context(), time.clock(context()));
+        Verifier verifier = trust.verifier(context(), time.clock(context()), err());
         Outcome outcome;
         if (source != null && source.image != null) {
             QrImageDecoder.Read read = AtomicOutput.isStandardStream(source.image) ? readImageFromStdin()
