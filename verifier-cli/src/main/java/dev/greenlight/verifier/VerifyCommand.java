@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
         footer = {"  gl-verify verify --trust issuer.jwks 'GL1:...'",
             "  gl-issue issue ... | gl-verify verify --json -",
             "  gl-verify verify --image photo.jpg --now 2026-03-01T08:00:00Z"})
-@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.INVALID_INPUT, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
 final class VerifyCommand extends VerifierCommand {
 
     /** Far more than any code; bounds what a mistaken pipe (a disk image) can cost. */
