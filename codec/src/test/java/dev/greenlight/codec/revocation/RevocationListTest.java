@@ -304,6 +304,34 @@ class RevocationListTest {
     }
 
     @Test
+    void decode_mutatedPayloads_giveAListOrARevocationListExceptionOnly() {
+        RevocationList.Builder builder = RevocationList.delta(9, 3, 8, AT).revokeKey(KEY_C).revokeKey(KEY_B);
+        Random random = new Random(99);
+        for (int i = 0; i < 300; i++) {
+            builder.revokeSerial(i % 3 == 0 ? KEY_A : KEY_B, new Serial(random.nextLong()));
+        }
+        byte[] payload = builder.encode();
+        int accepted = 0;
+        for (int round = 0; round < 50_000; round++) {
+            byte[] mutated = payload.clone();
+            for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+                mutated[random.nextInt(mutated.length)] ^= (byte) (1 << random.nextInt(8));
+            }
+            if (round % 10 == 0) {
+                mutated = Arrays.copyOf(mutated, random.nextInt(mutated.length + 8));
+            }
+            try {
+                RevocationListFormat.decode(mutated);
+                accepted++;
+            } catch (RevocationListException e) {
+                assertTrue(e.getMessage() != null && !e.getMessage().isEmpty());
+            }
+        }
+        // Some flips land in the issue time or a serial's low bits and give another valid list.
+        assertTrue(accepted > 0 && accepted < 50_000, "accepted " + accepted);
+    }
+
+    @Test
     void builder_refusesSequencesThatCannotChain() {
         assertThrows(IllegalArgumentException.class, () -> RevocationList.base(-1, AT));
         assertThrows(IllegalArgumentException.class, () -> RevocationList.delta(5, 6, 6, AT));
