@@ -14,10 +14,12 @@ import dev.greenlight.codec.revocation.RevocationListException.Reason;
  * filter, no false positive), immutable and thread-safe; give it to
  * {@code Verifier.Builder.revocations}.
  *
- * <p>In memory: per key id with revoked serials, one sorted {@code long[]}, searched by bisection
- * (20 steps for a million serials, about 0.1 µs beside the 45 µs of a signature check), and one
- * sorted {@code int[]} of keys revoked whole. A million serials cost 8,000,016 bytes of array; a
- * base without deltas shares the arrays its list decoded, applying deltas makes new ones.
+ * <p>In memory: per key id with revoked serials, one sorted {@code long[]}, searched by bisection,
+ * within the bucket of the serial's top 16 bits for a key with more than 65,536 serials (a few
+ * cache lines instead of about 20, beside the 45 µs of a signature check), and one sorted
+ * {@code int[]} of keys revoked whole. A million serials under one key cost 8,000,016 bytes of
+ * array and 262,160 of index; a base without deltas shares the arrays its list decoded, applying
+ * deltas makes new ones.
  */
 public final class RevocationSet implements Revocations {
 
@@ -27,6 +29,8 @@ public final class RevocationSet implements Revocations {
     private final int[] keys;
     private final int[] groupKeys;
     private final long[][] serials;
+    /** Per group, where each value of a serial's top 16 bits starts; null for groups too small to need it. */
+    private final int[][] index;
     private final int serialCount;
 
     private RevocationSet(Contents last, long baseSequence, int[] keys, int[] groupKeys, long[][] serials) {
@@ -36,11 +40,36 @@ public final class RevocationSet implements Revocations {
         this.keys = keys;
         this.groupKeys = groupKeys;
         this.serials = serials;
+        this.index = new int[serials.length][];
         int count = 0;
-        for (long[] group : serials) {
-            count += group.length;
+        for (int g = 0; g < serials.length; g++) {
+            count += serials[g].length;
+            index[g] = serials[g].length > INDEXED_GROUP ? topBitsIndex(serials[g]) : null;
         }
         this.serialCount = count;
+    }
+
+    /**
+     * Groups larger than this get an index by the serial's top 16 bits: a plain bisection over a
+     * million serials touches about 20 cache lines of an 8 MB array, the index narrows it to about
+     * 15 serials (two or three lines) for 256 KiB more. Serials are random, so the buckets are even.
+     */
+    static final int INDEXED_GROUP = 1 << 16;
+
+    private static int[] topBitsIndex(long[] biasedSerials) {
+        int[] start = new int[(1 << 16) + 1];
+        for (long biased : biasedSerials) {
+            start[topBits(biased) + 1]++;
+        }
+        for (int b = 0; b < (1 << 16); b++) {
+            start[b + 1] += start[b];
+        }
+        return start;
+    }
+
+    /** The top 16 bits of the serial (not of its biased form): ascending with the biased order. */
+    private static int topBits(long biased) {
+        return (int) (Contents.bias(biased) >>> 48);
     }
 
     /**
@@ -120,7 +149,16 @@ public final class RevocationSet implements Revocations {
             return true;
         }
         int g = Arrays.binarySearch(groupKeys, key);
-        return g >= 0 && Arrays.binarySearch(serials[g], Contents.bias(serial.value())) >= 0;
+        if (g < 0) {
+            return false;
+        }
+        long biased = Contents.bias(serial.value());
+        int[] start = index[g];
+        if (start == null) {
+            return Arrays.binarySearch(serials[g], biased) >= 0;
+        }
+        int bucket = topBits(biased);
+        return Arrays.binarySearch(serials[g], start[bucket], start[bucket + 1], biased) >= 0;
     }
 
     /**

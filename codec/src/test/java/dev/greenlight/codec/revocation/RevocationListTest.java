@@ -127,7 +127,19 @@ class RevocationListTest {
         assertTrue(bitsEach > 45.5 && bitsEach < 47, "bits per serial: " + bitsEach);
         RevocationSet set = RevocationSet.of(read(signedPayload(payload)), List.of());
         assertEquals(1_000_000, set.serialCount());
-        assertTrue(set.isRevoked(KEY_A, new Serial(serials[999_999])));
+        // Above RevocationSet.INDEXED_GROUP: every listed serial through the top-bits index, and
+        // neighbours and the extremes of each bucket that are not listed.
+        java.util.Set<Long> listed = new java.util.HashSet<>();
+        for (long serial : serials) {
+            listed.add(serial);
+            assertTrue(set.isRevoked(KEY_A, new Serial(serial)));
+        }
+        for (int i = 0; i < 100_000; i++) {
+            for (long probe : new long[] {serials[i] + 1, serials[i] - 1, ((long) i) << 48, (((long) i) << 48) - 1}) {
+                assertEquals(listed.contains(probe), set.isRevoked(KEY_A, new Serial(probe)), Long.toHexString(probe));
+            }
+        }
+        assertFalse(set.isRevoked(KEY_B, new Serial(serials[0])));
     }
 
     @Test
