@@ -1,11 +1,11 @@
 package dev.greenlight.issuer;
 
-import dev.greenlight.cli.CliException;
-import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.EncryptedPrivateKeys;
 import dev.greenlight.codec.KeyFormatException;
 import dev.greenlight.codec.KeyId;
+import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
+import dev.greenlight.issuer.IssuerHomeException.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,84 +14,98 @@ import java.nio.file.Path;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The trust authority's home: the root key that signs trust lists and revocation lists
- * ({@code root.key.pem}, encrypted PKCS#8; {@code root.pub.pem}), and the state of what it signed.
- * {@code --authority DIR}, else {@code $GREENLIGHT_AUTHORITY_HOME}, else {@code ~/.greenlight/authority}.
- * Separate from the issuer home: the root signs what verifiers trust, and belongs offline.
+ * ({@code root.key.pem}, PKCS#8, maybe encrypted, 0600; {@code root.pub.pem}, what verifiers pin),
+ * and under {@code revocations/} the record of what was revoked and published. Apart from any
+ * issuer home: the root signs what verifiers trust, and belongs offline.
+ *
+ * <p>The methods have the names and meaning of the trust-list branch's class of the same name
+ * ({@code gl-issue trust init} creates the home), so that merging the two keeps theirs and adds
+ * {@link #revocations()}.
  */
-public final class AuthorityHome {
+final class AuthorityHome {
 
-    public static final String ENVIRONMENT_VARIABLE = "GREENLIGHT_AUTHORITY_HOME";
+    static final String ENVIRONMENT_VARIABLE = "GREENLIGHT_AUTHORITY_HOME";
     static final String ROOT_PRIVATE_KEY = "root.key.pem";
     static final String ROOT_PUBLIC_KEY = "root.pub.pem";
 
-    private final Path directory;
+    private final Path root;
 
-    private AuthorityHome(Path directory) {
-        this.directory = directory;
+    private AuthorityHome(Path root) {
+        this.root = root;
     }
 
-    /**
-     * @param option {@code --authority}, or null
-     * @param environment where the variable and the user's home come from
-     * @return the home; it must exist
-     */
-    public static AuthorityHome open(Path option, Environment environment) {
-        Path directory;
+    /** {@code --authority}, else the environment variable, else {@code ~/.greenlight/authority}. */
+    static Path locate(Path option, Environment environment) {
         if (option != null) {
-            directory = environment.resolve(option);
-        } else {
-            String fromEnvironment = environment.variable(ENVIRONMENT_VARIABLE);
-            directory = fromEnvironment != null && !fromEnvironment.isEmpty()
-                    ? environment.resolve(Path.of(fromEnvironment))
-                    : environment.userHome().resolve(".greenlight").resolve("authority");
+            return environment.resolve(option);
         }
-        if (!Files.isRegularFile(directory.resolve(ROOT_PUBLIC_KEY))) {
-            throw new CliException(ExitCode.NOT_CONFIGURED, "no trust authority home at " + directory + " (no " + ROOT_PUBLIC_KEY
+        String variable = environment.variable(ENVIRONMENT_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            return environment.resolve(Path.of(variable));
+        }
+        return environment.userHome().resolve(".greenlight").resolve("authority");
+    }
+
+    /** @throws IssuerHomeException {@link Reason#NO_HOME} if there is no authority at {@code root} */
+    static AuthorityHome open(Path root) {
+        AuthorityHome home = new AuthorityHome(root);
+        if (!Files.isRegularFile(home.publicKeyFile())) {
+            throw new IssuerHomeException(Reason.NO_HOME, "No trust authority at " + root + " (no " + ROOT_PUBLIC_KEY
                     + "): create one with 'gl-issue trust init', or name one with --authority or $" + ENVIRONMENT_VARIABLE);
         }
-        return new AuthorityHome(directory);
+        return home;
     }
 
-    public Path directory() {
-        return directory;
+    Path root() {
+        return root;
     }
 
-    public ECPublicKey rootPublicKey() {
+    Path privateKeyFile() {
+        return root.resolve(ROOT_PRIVATE_KEY);
+    }
+
+    Path publicKeyFile() {
+        return root.resolve(ROOT_PUBLIC_KEY);
+    }
+
+    /** Where the revocation ledger lives: created on first use, 0700. */
+    Path revocations() {
+        return root.resolve("revocations");
+    }
+
+    ECPublicKey rootPublicKey() {
         try {
-            return PemKeys.publicKeyFromPem(Files.readString(directory.resolve(ROOT_PUBLIC_KEY), StandardCharsets.US_ASCII));
+            return PemKeys.publicKeyFromPem(Files.readString(publicKeyFile(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
-            throw new CliException(ExitCode.IO_ERROR, "cannot read " + directory.resolve(ROOT_PUBLIC_KEY) + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read " + publicKeyFile() + ": " + e, e);
         } catch (KeyFormatException e) {
-            throw new CliException(ExitCode.KEY_ERROR, directory.resolve(ROOT_PUBLIC_KEY) + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.KEY_ERROR, publicKeyFile() + ": " + e.getMessage(), e);
         }
     }
 
-    public KeyId rootKeyId() {
-        return KeyId.of(rootPublicKey());
-    }
-
-    /** The root private key; an encrypted one asks {@code passphrase}. Never printed, never logged. */
+    /** The root's private key, checked against {@code root.pub.pem}; the passphrase is asked only if it is encrypted. Never printed. */
     ECPrivateKey rootPrivateKey(PassphraseSource passphrase) {
-        Path file = directory.resolve(ROOT_PRIVATE_KEY);
         String pem;
         try {
-            java.util.Optional<String> unsafe = HomePermissions.unsafePermissions(file, "The root private key");
+            Optional<String> unsafe = HomePermissions.unsafePermissions(privateKeyFile(), "The root private key");
             if (unsafe.isPresent()) {
-                throw new CliException(ExitCode.KEY_ERROR, unsafe.get());
+                throw new IssuerHomeException(Reason.KEY_ERROR, unsafe.get());
             }
-            pem = Files.readString(file, StandardCharsets.US_ASCII);
+            pem = Files.readString(privateKeyFile(), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCode.KEY_ERROR, "no root private key " + file + ": sign on the machine that holds it");
+            throw new IssuerHomeException(Reason.KEY_ERROR, "The root private key " + privateKeyFile() + " is missing: this copy of "
+                    + "the authority cannot sign", e);
         } catch (IOException e) {
-            throw new CliException(ExitCode.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.IO_ERROR, "Cannot read the root private key: " + e.getClass().getSimpleName(), e);
         }
+        ECPrivateKey key;
         try {
-            ECPrivateKey key;
             if (EncryptedPrivateKeys.isEncrypted(pem)) {
-                char[] secret = passphrase.read("Passphrase for the root key");
+                char[] secret = passphrase.read("Passphrase for the trust root key");
                 try {
                     key = EncryptedPrivateKeys.fromPem(pem, secret);
                 } finally {
@@ -100,17 +114,16 @@ public final class AuthorityHome {
             } else {
                 key = PemKeys.privateKeyFromPem(pem);
             }
-            if (!KeyId.of(dev.greenlight.codec.P256KeyPairs.publicKeyOf(key)).equals(rootKeyId())) {
-                throw new CliException(ExitCode.KEY_ERROR, file + " is not the private key of " + ROOT_PUBLIC_KEY);
-            }
-            return key;
         } catch (KeyFormatException e) {
-            throw new CliException(ExitCode.KEY_ERROR, file + ": " + e.getMessage(), e);
+            throw new IssuerHomeException(Reason.KEY_ERROR, privateKeyFile() + ": " + e.getMessage(), e);
         }
+        if (!P256KeyPairs.publicKeyOf(key).getW().equals(rootPublicKey().getW())) {
+            throw new IssuerHomeException(Reason.KEY_ERROR, privateKeyFile() + " does not hold the key of " + publicKeyFile());
+        }
+        return key;
     }
 
-    /** Where the revocation state lives: created on first use, 0700. */
-    public Path revocations() {
-        return directory.resolve("revocations");
+    KeyId rootKeyId() {
+        return KeyId.of(rootPublicKey());
     }
 }

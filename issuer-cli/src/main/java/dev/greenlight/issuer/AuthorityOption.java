@@ -11,6 +11,6 @@ final class AuthorityOption {
     Path authority;
 
     AuthorityHome open(Environment environment) {
-        return AuthorityHome.open(authority, environment);
+        return AuthorityHome.open(AuthorityHome.locate(authority, environment));
     }
 }
