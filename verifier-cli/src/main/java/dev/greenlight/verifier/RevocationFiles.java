@@ -33,10 +33,8 @@ import java.util.List;
  */
 final class RevocationFiles {
 
-    /** The state file of the rollback guard, under the user's home. */
-    static Path stateFile(Path userHome) {
-        return userHome.resolve(".greenlight").resolve("state").resolve("revocations");
-    }
+    /** The rollback guard's file in the state directory. */
+    static final String STATE_FILE = "revocations";
 
     private RevocationFiles() {
     }

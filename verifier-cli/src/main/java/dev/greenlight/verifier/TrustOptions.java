@@ -75,13 +75,18 @@ final class TrustOptions {
         TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context)));
         Verifier.Builder builder = Verifier.builder().keys(keys).clock(clock).clockSkew(skew);
         if (!revocations.isEmpty()) {
-            builder.revocations(RevocationFiles.load(revocations, rootKey(), RevocationFiles.stateFile(context.userHome()), clock.instant(), err));
+            builder.revocations(RevocationFiles.load(revocations, rootKey(context),
+                    stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), err));
         }
         return builder.build();
     }
 
-    /** The pinned root: one key, read as trust files are (PEM or JWK). */
-    ECPublicKey rootKey() {
+    /**
+     * The pinned root: one key, read as trust files are (PEM or JWK). Named as the trust-list
+     * branch's {@code TrustListOptions.rootKey}, which also owns {@code --root} there: on merge,
+     * this method and the option go, and the call above takes theirs.
+     */
+    ECPublicKey rootKey(CliContext context) {
         if (root == null) {
             throw new CliException(ExitCode.USAGE, "--revocations needs --root FILE: the trust root's public key that signs the lists");
         }
@@ -90,5 +95,10 @@ final class TrustOptions {
             throw new CliException(ExitCode.KEY_ERROR, "--root " + Terminal.safe(root.toString()) + " holds " + keys.size() + " keys; the root is one key");
         }
         return keys.get(0);
+    }
+
+    /** Where rollback guards keep what was accepted: {@code ~/.greenlight/state} (the trust-list branch adds {@code --state-dir}). */
+    Path stateDirectory(CliContext context) {
+        return context.userHome().resolve(".greenlight").resolve("state");
     }
 }
