@@ -16,4 +16,5 @@ module dev.greenlight.codec {
     exports dev.greenlight.codec;
     exports dev.greenlight.codec.qr;
     exports dev.greenlight.codec.trust;
+    exports dev.greenlight.codec.revocation;
 }

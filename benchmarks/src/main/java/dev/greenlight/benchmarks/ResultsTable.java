@@ -57,6 +57,10 @@ public final class ResultsTable {
             String benchmark = result.get("benchmark").asText();
             String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             JsonNode metric = result.get("primaryMetric");
+            if (!"ops/s".equals(metric.path("scoreUnit").asText("ops/s"))) {
+                // A time per operation (RevocationBenchmarks.loadMillionSerialList) is not a rate: scripts/revocation reports it.
+                continue;
+            }
             rows.put(name, new Row(name, result.get("threads").asInt(), metric.get("score").asDouble(),
                     metric.get("scoreError").asDouble()));
         }

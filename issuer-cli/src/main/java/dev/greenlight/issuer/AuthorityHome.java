@@ -32,6 +32,7 @@ import java.util.Arrays;
  * trust-list.json   the list as edited: its keys and windows, the last
  *                   signed sequence, the maximum age                   0644
  * last-signed.jws   the list last signed                               0644
+ * revocations/      what was revoked (ledger.jsonl, 0600) and published 0700
  * </pre>
  * The directory is 0700. {@code root.key.pem} and {@code root.pub.pem} are also what revocation
  * lists are signed and verified with. The sequence number is raised in {@code trust-list.json}
@@ -138,6 +139,11 @@ final class AuthorityHome {
 
     Path draftFile() {
         return root.resolve(DRAFT);
+    }
+
+    /** Where the revocation ledger lives: created on first use, 0700. */
+    Path revocations() {
+        return root.resolve("revocations");
     }
 
     Path lastSignedFile() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                     + IssuerHome.DEFAULT_LOCATION_HELP + "."},
         subcommands = {InitCommand.class, KeygenCommand.class, KeysCommand.class, IssueCommand.class,
             BatchCommand.class, DeclareCommand.class, CheckInCommand.class, ReleaseCommand.class,
-            StatusCommand.class, ReissueCommand.class, TrustCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            StatusCommand.class, ReissueCommand.class, TrustCommand.class, RevokeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  gl-issue init",

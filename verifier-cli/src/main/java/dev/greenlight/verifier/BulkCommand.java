@@ -54,7 +54,7 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify bulk --trust keys/ scans-2026-03-01.txt -o audit.jsonl --now 2026-03-01T18:00:00Z",
             "  gl-verify bulk --format csv --delimiter ';' photos/ > photos.csv"})
-@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.ALREADY_EXISTS, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.ALREADY_EXISTS, ExitCode.INVALID_INPUT, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
 final class BulkCommand extends VerifierCommand {
 
     @Mixin
@@ -111,7 +111,7 @@ final class BulkCommand extends VerifierCommand {
         }
         trust.requireStdinFree(input.equals("-"), "bulk -");
         java.time.Clock clock = time.clock(context());
-        Verifier verifier = trust.verifier(context(), clock);
+        Verifier verifier = trust.verifier(context(), clock, err());
         TrustOptions.showTrustList(trust.trustListSummary(clock), progressOption.quiet(), err());
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {

@@ -59,7 +59,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify scan --trust /etc/greenlight/trust --checkpoint north-gate --direction in "
                 + "--log /var/log/greenlight/north-gate.jsonl --temperature"})
-@ExitCodes({ExitCode.OK, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+@ExitCodes({ExitCode.OK, ExitCode.IO_ERROR, ExitCode.INVALID_INPUT, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
 final class ScanCommand extends VerifierCommand {
 
     /** The gate's decision has one owner: the codec's checkpoint, with the colour standard's fever threshold. */
@@ -162,7 +162,7 @@ final class ScanCommand extends VerifierCommand {
         };
         trust.requireStdinFree(true, "scan (the codes come from stdin)");
         Clock clock = context().clock();
-        Verifier verifier = trust.verifier(context(), clock);
+        Verifier verifier = trust.verifier(context(), clock, err());
         EntryLog entryLog = null;
         if (AtomicOutput.isStandardStream(log)) {
             RecordFormat format = logFormat != null ? logFormat : RecordFormat.JSONL;

@@ -141,7 +141,7 @@ final class TrustListOptions {
             path = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv)
                     : context.userHome().resolve(".greenlight").resolve("trust-root.pub.pem");
             if (!Files.exists(path)) {
-                throw new CliException(ExitCode.NOT_CONFIGURED, "a trust list needs the pinned root key it must be signed by: "
+                throw new CliException(ExitCode.NOT_CONFIGURED, "a trust list or revocation list needs the pinned root key it must be signed by: "
                         + "pass --root FILE (the authority's root.pub.pem), set $" + ENV_TRUST_ROOT + ", or copy it to " + path);
             }
         }

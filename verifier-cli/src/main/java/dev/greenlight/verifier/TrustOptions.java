@@ -8,6 +8,7 @@ import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
 import java.io.File;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +36,11 @@ final class TrustOptions {
 
     @Mixin
     private TrustListOptions trustList;
+
+    @Option(names = "--revocations", paramLabel = "FILE",
+            description = {"A revocation list signed by the trust root (--root): a base list, then its deltas in order. Repeatable.",
+                "A revoked code is REVOKED. A list older than one accepted before is refused (state in the --state-dir)."})
+    private List<Path> revocations = new ArrayList<>();
 
     /** Which paths to load, after the defaults: so that a message can name them. */
     List<Path> trustPaths(CliContext context) {
@@ -73,21 +79,29 @@ final class TrustOptions {
     }
 
     /** One verifier for the whole run: immutable and thread-safe, shared by every worker. */
-    Verifier verifier(CliContext context, Clock clock) {
+    Verifier verifier(CliContext context, Clock clock, PrintWriter err) {
         if (skew.isNegative() || skew.compareTo(Verifier.MAX_CLOCK_SKEW) > 0) {
             throw new CliException(ExitCode.USAGE, "--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
                     + "m: a larger allowance would accept codes expired for longer; fix the device clock instead");
         }
+        Verifier.Builder builder;
         if (trustList.isGiven(context)) {
             // Keys trusted without a window would pass step 11 for any issue time: a list is the only source.
             if (!trust.isEmpty()) {
                 throw new CliException(ExitCode.USAGE, "give --trust or --trust-list, not both: a trust list is the only source of "
                         + "keys when it is used");
             }
-            return Verifier.builder().keys(trustList.load(context, clock).keys()).clock(clock).clockSkew(skew).build();
+            builder = Verifier.builder().keys(trustList.load(context, clock).keys());
+        } else {
+            builder = Verifier.builder().keys(TrustedKeys.of(TrustStore.load(trustPaths(context), context.stdin())));
         }
-        TrustedKeys keys = TrustedKeys.of(TrustStore.load(trustPaths(context), context.stdin()));
-        return Verifier.builder().keys(keys).clock(clock).clockSkew(skew).build();
+        builder.clock(clock).clockSkew(skew);
+        if (!revocations.isEmpty()) {
+            // The same pinned root signs trust lists and revocation lists (spec sections 15 and 16).
+            builder.revocations(RevocationFiles.load(revocations, trustList.rootKey(context),
+                    trustList.stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), err));
+        }
+        return builder.build();
     }
 
     /**

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
         footer = {"  gl-verify verify --trust issuer.jwks 'GL1:...'",
             "  gl-issue issue ... | gl-verify verify --json -",
             "  gl-verify verify --image photo.jpg --now 2026-03-01T08:00:00Z"})
-@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
+@ExitCodes({ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.IO_ERROR, ExitCode.INVALID_INPUT, ExitCode.KEY_ERROR, ExitCode.NOT_CONFIGURED})
 final class VerifyCommand extends VerifierCommand {
 
     /** Far more than any code; bounds what a mistaken pipe (a disk image) can cost. */
@@ -68,7 +68,7 @@ final class VerifyCommand extends VerifierCommand {
         boolean textFromStdin = source == null || (source.image == null && (source.code == null || source.code.equals("-")));
         trust.requireStdinFree(imageFromStdin || textFromStdin, imageFromStdin ? "--image -" : "a code from stdin");
         java.time.Clock clock = time.clock(context());
-        Verifier verifier = trust.verifier(context(), clock);
+        Verifier verifier = trust.verifier(context(), clock, err());
         TrustOptions.showTrustList(trust.trustListSummary(clock), false, err());
         Outcome outcome;
         if (source != null && source.image != null) {
