@@ -109,7 +109,7 @@ final class BulkCommand extends VerifierCommand {
         if (delimiter != null && format != RecordFormat.CSV) {
             throw new CliException(ExitCode.USAGE, "--delimiter is for --format csv");
         }
-        trust.requireStdinFree(input.equals("-"), "bulk -");
+        trust.requireStdinFree(context(), input.equals("-"), "bulk -");
         java.time.Clock clock = time.clock(context());
         Verifier verifier = trust.verifier(context(), clock, err());
         TrustOptions.showTrustList(trust.trustListSummary(clock), progressOption.quiet(), err());

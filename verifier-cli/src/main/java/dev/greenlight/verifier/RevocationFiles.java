@@ -1,5 +1,6 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.HighestSequence;
@@ -39,11 +40,12 @@ final class RevocationFiles {
     private RevocationFiles() {
     }
 
-    static RevocationSet load(List<Path> files, ECPublicKey root, Path stateFile, Instant now, PrintWriter err) {
+    /** The set of {@code files}, {@code -} being one list read from {@code stdin}. */
+    static RevocationSet load(List<Path> files, ECPublicKey root, Path stateFile, Instant now, PrintWriter err, InputStream stdin) {
         List<RevocationList> lists = new ArrayList<>(files.size());
         String lastDigest = null;
         for (Path file : files) {
-            String text = read(file);
+            String text = read(file, stdin);
             try {
                 lists.add(RevocationList.verify(text, root));
             } catch (RevocationListException e) {
@@ -67,19 +69,21 @@ final class RevocationFiles {
     }
 
     private static CliException refused(Path file, RevocationListException e) {
-        return new CliException(ExitCode.INVALID_INPUT, "revocation list " + Terminal.safe(file.toString()) + " refused ("
+        return new CliException(ExitCode.INVALID_INPUT, "revocation list " + TrustListOptions.name(file) + " refused ("
                 + e.reason() + "): " + Terminal.safe(e.getMessage()));
     }
 
     /** Read with a cap, before any decoding; one trailing line end, as files are written, is not part of the JWS. */
-    private static String read(Path file) {
+    private static String read(Path file, InputStream stdin) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(RevocationList.MAX_TEXT_LENGTH + 3);
+        // stdin is the caller's to close; it gets the same cap as a file.
+        boolean fromStdin = AtomicOutput.isStandardStream(file);
+        try (InputStream in = fromStdin ? null : Files.newInputStream(file)) {
+            bytes = (fromStdin ? stdin : in).readNBytes(RevocationList.MAX_TEXT_LENGTH + 3);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCode.IO_ERROR, "cannot read revocation list " + Terminal.safe(file.toString()) + ": no such file");
+            throw new CliException(ExitCode.IO_ERROR, "cannot read revocation list " + TrustListOptions.name(file) + ": no such file");
         } catch (IOException e) {
-            throw new CliException(ExitCode.IO_ERROR, "cannot read revocation list " + Terminal.safe(file.toString()) + ": " + Terminal.safe(e.getMessage()));
+            throw new CliException(ExitCode.IO_ERROR, "cannot read revocation list " + TrustListOptions.name(file) + ": " + Terminal.safe(e.getMessage()));
         }
         int length = bytes.length;
         if (length > 0 && bytes[length - 1] == '\n') {
@@ -89,7 +93,7 @@ final class RevocationFiles {
             }
         }
         if (length > RevocationList.MAX_TEXT_LENGTH) {
-            throw new CliException(ExitCode.INVALID_INPUT, "revocation list " + Terminal.safe(file.toString()) + " refused (TOO_LARGE): more than "
+            throw new CliException(ExitCode.INVALID_INPUT, "revocation list " + TrustListOptions.name(file) + " refused (TOO_LARGE): more than "
                     + RevocationList.MAX_TEXT_LENGTH + " bytes");
         }
         // A JWS is ASCII; any other byte fails its base64url check with a message.

@@ -160,7 +160,7 @@ final class ScanCommand extends VerifierCommand {
             case "deny" -> true;
             default -> throw new CliException(ExitCode.USAGE, "--on-repeat must be 'warn' or 'deny', not '" + onRepeat + "'");
         };
-        trust.requireStdinFree(true, "scan (the codes come from stdin)");
+        trust.requireStdinFree(context(), true, "scan (the codes come from stdin)");
         Clock clock = context().clock();
         Verifier verifier = trust.verifier(context(), clock, err());
         EntryLog entryLog = null;

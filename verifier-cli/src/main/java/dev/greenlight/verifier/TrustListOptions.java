@@ -1,9 +1,11 @@
 package dev.greenlight.verifier;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.HighestSequence;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.codec.trust.Freshness;
 import dev.greenlight.codec.trust.TrustList;
 import dev.greenlight.codec.trust.TrustListException;
@@ -38,14 +40,14 @@ final class TrustListOptions {
 
     @Option(names = "--trust-list", paramLabel = "FILE",
             description = {"Trust the issuer keys of this signed trust list (gl-issue trust sign), each only for codes "
-                    + "issued inside its window; instead of --trust. Default: $" + ENV_TRUST_LIST + ".",
+                    + "issued inside its window; instead of --trust; - reads it from stdin. Default: $" + ENV_TRUST_LIST + ".",
                 "Refused if not signed by --root, older than a list accepted before (rollback), or older than its "
                     + "maximum age (see --list-age). Its sequence and age are shown on stderr."})
     private Path trustList;
 
     @Option(names = "--root", paramLabel = "FILE",
             description = "The pinned root public key the trust list must be signed by (PEM or JWK; gl-issue trust init "
-                    + "writes root.pub.pem). Default: $" + ENV_TRUST_ROOT + ", else ~/.greenlight/trust-root.pub.pem.")
+                    + "writes root.pub.pem); - reads it from stdin. Default: $" + ENV_TRUST_ROOT + ", else ~/.greenlight/trust-root.pub.pem.")
     private Path root;
 
     @Option(names = "--list-age", paramLabel = "strict|lenient", defaultValue = "strict",
@@ -55,16 +57,40 @@ final class TrustListOptions {
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where the highest accepted trust-list sequence is kept (default: $" + ENV_STATE
-                    + ", else ~/.greenlight/state).")
+                    + ", else ~/.greenlight/state). A directory: - is refused.")
     private Path stateDir;
 
     /** The list loaded by {@link #load}, for the summary. */
     private TrustList loaded;
     private Path loadedFrom;
+    /**
+     * The root once read: a trust list and revocation lists both need it, and {@code --root -}
+     * can be read only once.
+     */
+    private ECPublicKey rootKey;
 
     /** Whether a trust list is configured, by option or environment. */
     boolean isGiven(CliContext context) {
         return listPath(context) != null;
+    }
+
+    /**
+     * How the trust list reads stdin, for a message ({@code --trust-list -} or the variable set to
+     * {@code -}); null when it does not.
+     */
+    String listStdinUse(CliContext context) {
+        if (!AtomicOutput.isStandardStream(listPath(context))) {
+            return null;
+        }
+        return trustList != null ? "--trust-list -" : "$" + ENV_TRUST_LIST + "=-";
+    }
+
+    /** As {@link #listStdinUse}, for the root; whether it is read at all is the caller's to know. */
+    String rootStdinUse(CliContext context) {
+        if (!AtomicOutput.isStandardStream(rootPath(context))) {
+            return null;
+        }
+        return root != null ? "--root -" : "$" + ENV_TRUST_ROOT + "=-";
     }
 
     private Path listPath(CliContext context) {
@@ -89,17 +115,18 @@ final class TrustListOptions {
             default -> throw new CliException(ExitCode.USAGE, "--list-age must be 'strict' or 'lenient', not '" + listAge + "'");
         };
         TrustListVerifier verifier = TrustListVerifier.builder().root(rootKey(context)).clock(clock).freshness(freshness).build();
-        String text = read(path);
+        String text = read(path, context);
         HighestSequence state = HighestSequence.at(stateDirectory(context).resolve(STATE_FILE));
         HighestSequence.Accepted previous = state.current();
         TrustList list;
         try {
             list = verifier.verify(text, previous == null ? OptionalLong.empty() : OptionalLong.of(previous.sequence()));
         } catch (TrustListException e) {
-            throw new CliException(ExitCode.KEY_ERROR, "trust list " + path + " refused (" + e.reason() + "): " + e.getMessage());
+            throw new CliException(ExitCode.KEY_ERROR, "trust list " + name(path) + " refused (" + e.reason() + "): "
+                    + Terminal.safe(e.getMessage()));
         }
         try {
-            state.accept("trust list " + path, list.sequence(), list.sha256());
+            state.accept("trust list " + name(path), list.sequence(), list.sha256());
         } catch (CliException e) {
             // A reused sequence number is a bad list like any other: the same exit code as a rollback.
             throw e.exitCode() == ExitCode.INVALID_INPUT ? new CliException(ExitCode.KEY_ERROR, e.getMessage(), e) : e;
@@ -124,7 +151,7 @@ final class TrustListOptions {
                 : Durations.format(age) + " old";
         String line = "trust list " + loaded.sequence() + " (" + loaded.entries().size() + (loaded.entries().size() == 1 ? " key" : " keys")
                 + ", issued " + loaded.issuedAt() + ", " + ageText + ", max age " + Durations.format(loaded.maxAge()) + ") from "
-                + loadedFrom;
+                + name(loadedFrom);
         return loaded.warning().map(warning -> line + "\nWARNING: " + warning + " (--list-age lenient)").orElse(line);
     }
 
@@ -135,30 +162,44 @@ final class TrustListOptions {
      * {@code --root}.
      */
     ECPublicKey rootKey(CliContext context) {
-        Path path = root;
-        if (path == null) {
-            String fromEnv = context.env().get(ENV_TRUST_ROOT);
-            path = fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv)
-                    : context.userHome().resolve(".greenlight").resolve("trust-root.pub.pem");
+        if (rootKey != null) {
+            return rootKey;
+        }
+        Path path = rootPath(context);
+        List<ECPublicKey> keys;
+        if (AtomicOutput.isStandardStream(path)) {
+            keys = TrustStore.load(List.of(path), context.stdin());
+        } else {
             if (!Files.exists(path)) {
-                throw new CliException(ExitCode.NOT_CONFIGURED, "a trust list or revocation list needs the pinned root key it must be signed by: "
-                        + "pass --root FILE (the authority's root.pub.pem), set $" + ENV_TRUST_ROOT + ", or copy it to " + path);
+                throw new CliException(ExitCode.NOT_CONFIGURED, root == null
+                        ? "a trust list or revocation list needs the pinned root key it must be signed by: pass --root FILE "
+                            + "(the authority's root.pub.pem), set $" + ENV_TRUST_ROOT + ", or copy it to " + name(path)
+                        : "root key " + name(path) + " does not exist");
             }
+            keys = TrustStore.loadFile(path);
         }
-        if (!Files.exists(path)) {
-            throw new CliException(ExitCode.NOT_CONFIGURED, "root key " + path + " does not exist");
-        }
-        List<ECPublicKey> keys = TrustStore.loadFile(path);
         if (keys.size() != 1) {
-            throw new CliException(ExitCode.KEY_ERROR, "root key " + path + " holds " + keys.size() + " keys: pin exactly one root");
+            throw new CliException(ExitCode.KEY_ERROR, "root key " + name(path) + " holds " + keys.size() + " keys: pin exactly one root");
         }
-        return keys.get(0);
+        rootKey = keys.get(0);
+        return rootKey;
+    }
+
+    /** The root's path as configured, read or not: {@code --root}, the variable, else the default. */
+    private Path rootPath(CliContext context) {
+        if (root != null) {
+            return root;
+        }
+        String fromEnv = context.env().get(ENV_TRUST_ROOT);
+        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv)
+                : context.userHome().resolve(".greenlight").resolve("trust-root.pub.pem");
     }
 
     /** Where this device keeps what it accepted ({@code trust-list} here; other signed lists beside it). */
     Path stateDirectory(CliContext context) {
         if (stateDir != null) {
-            return stateDir;
+            // Refused, not read as "stdin": a directory named - would be created beside the user's files.
+            return AtomicOutput.requireDirectoryName(stateDir, "--state-dir");
         }
         String fromEnv = context.env().get(ENV_STATE);
         return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : context.userHome().resolve(".greenlight").resolve("state");
@@ -168,19 +209,26 @@ final class TrustListOptions {
      * The list's text, with the one line end a published file ends in removed. Read as Latin-1:
      * a JWS is ASCII, and any other byte becomes a character the verifier refuses as not base64url.
      */
-    private static String read(Path path) {
+    private static String read(Path path, CliContext context) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(TrustListVerifier.MAX_LIST_CHARS + 3);
+        // stdin is not closed: it is the caller's, and the same cap applies as to a file.
+        boolean stdin = AtomicOutput.isStandardStream(path);
+        try (InputStream file = stdin ? null : Files.newInputStream(path)) {
+            bytes = (stdin ? context.stdin() : file).readNBytes(TrustListVerifier.MAX_LIST_CHARS + 3);
         } catch (NoSuchFileException e) {
-            throw new CliException(ExitCode.NOT_CONFIGURED, "trust list " + path + " does not exist");
+            throw new CliException(ExitCode.NOT_CONFIGURED, "trust list " + name(path) + " does not exist");
         } catch (IOException e) {
-            throw new CliException(ExitCode.IO_ERROR, "cannot read trust list " + path + ": " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "cannot read trust list " + name(path) + ": " + Terminal.safe(e.getMessage()), e);
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         if (text.endsWith("\r\n")) {
             return text.substring(0, text.length() - 2);
         }
         return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** A path as messages name it: "stdin" for {@code -}, else the path, escaped. */
+    static String name(Path path) {
+        return AtomicOutput.isStandardStream(path) ? "stdin" : Terminal.safe(String.valueOf(path));
     }
 }

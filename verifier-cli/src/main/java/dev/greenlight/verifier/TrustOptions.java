@@ -38,24 +38,16 @@ final class TrustOptions {
     private TrustListOptions trustList;
 
     @Option(names = "--revocations", paramLabel = "FILE",
-            description = {"A revocation list signed by the trust root (--root): a base list, then its deltas in order. Repeatable.",
+            description = {"A revocation list signed by the trust root (--root): a base list, then its deltas in order; "
+                    + "- reads one from stdin. Repeatable.",
                 "A revoked code is REVOKED. A list older than one accepted before is refused (state in the --state-dir)."})
     private List<Path> revocations = new ArrayList<>();
 
     /** Which paths to load, after the defaults: so that a message can name them. */
     List<Path> trustPaths(CliContext context) {
-        if (!trust.isEmpty()) {
-            return List.copyOf(trust);
-        }
-        String fromEnv = context.env().get(ENV_TRUST);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            List<Path> paths = new ArrayList<>();
-            for (String part : fromEnv.split(File.pathSeparator)) {
-                if (!part.isBlank()) {
-                    paths.add(Path.of(part));
-                }
-            }
-            return paths;
+        List<Path> configured = configuredTrustPaths(context);
+        if (!configured.isEmpty()) {
+            return configured;
         }
         Path home = context.userHome().resolve(".greenlight").resolve("trust");
         if (Files.exists(home)) {
@@ -66,15 +58,65 @@ final class TrustOptions {
                 + "An issuer home's own key is not trusted automatically: copy its public key there if you mean to trust it.");
     }
 
+    /** --trust, else $GREENLIGHT_TRUST; empty when neither is set (the default is not looked for here). */
+    private List<Path> configuredTrustPaths(CliContext context) {
+        if (!trust.isEmpty()) {
+            return List.copyOf(trust);
+        }
+        String fromEnv = context.env().get(ENV_TRUST);
+        List<Path> paths = new ArrayList<>();
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            for (String part : fromEnv.split(File.pathSeparator)) {
+                if (!part.isBlank()) {
+                    paths.add(Path.of(part));
+                }
+            }
+        }
+        return paths;
+    }
+
     /**
-     * Refuses {@code --trust -} when the command reads its codes from stdin as well: one stream
-     * cannot be both the key file and the codes.
+     * Refuses a command line on which stdin would have to be two documents: one stream holds one,
+     * and whichever reader came second would see an empty stream or the tail of the other's. The
+     * readers are --trust -, --trust-list -, --root - (when a list needs the root),
+     * --revocations - and the codes; each counts as often as it is given. Checked before anything
+     * is read, so that the error is a usage error and not a confusing parse failure.
      *
      * @param codesInput how the command's codes come from stdin, for the message (e.g. "bulk -")
      */
-    void requireStdinFree(boolean codesFromStdin, String codesInput) {
-        if (codesFromStdin && trust.stream().anyMatch(AtomicOutput::isStandardStream)) {
-            throw new CliException(ExitCode.USAGE, "--trust - and " + codesInput + " both read stdin: give the keys as a file");
+    void requireStdinFree(CliContext context, boolean codesFromStdin, String codesInput) {
+        List<String> uses = new ArrayList<>();
+        boolean listGiven = trustList.isGiven(context);
+        // With a trust list, $GREENLIGHT_TRUST is not read; --trust beside it is refused later anyway.
+        List<Path> keys = listGiven ? trust : configuredTrustPaths(context);
+        for (Path path : keys) {
+            if (AtomicOutput.isStandardStream(path)) {
+                uses.add(trust.isEmpty() ? "$" + ENV_TRUST + "=-" : "--trust -");
+            }
+        }
+        String list = trustList.listStdinUse(context);
+        if (list != null) {
+            uses.add(list);
+        }
+        // The root is read only for a trust list or revocation lists: an unused --root - takes nothing.
+        String root = listGiven || !revocations.isEmpty() ? trustList.rootStdinUse(context) : null;
+        if (root != null) {
+            uses.add(root);
+        }
+        for (Path path : revocations) {
+            if (AtomicOutput.isStandardStream(path)) {
+                uses.add("--revocations -");
+            }
+        }
+        if (codesFromStdin) {
+            uses.add(codesInput);
+        }
+        if (uses.size() > 1) {
+            String first = uses.get(0);
+            String second = uses.get(1);
+            throw new CliException(ExitCode.USAGE, first.equals(second)
+                    ? first + " given more than once: stdin holds one document"
+                    : first + " and " + second + " both read stdin: it can be only one of them; give the other as a file");
         }
     }
 
@@ -99,7 +141,7 @@ final class TrustOptions {
         if (!revocations.isEmpty()) {
             // The same pinned root signs trust lists and revocation lists (spec sections 15 and 16).
             builder.revocations(RevocationFiles.load(revocations, trustList.rootKey(context),
-                    trustList.stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), err));
+                    trustList.stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), err, context.stdin()));
         }
         return builder.build();
     }

@@ -66,7 +66,7 @@ final class VerifyCommand extends VerifierCommand {
     protected ExitCode run() {
         boolean imageFromStdin = source != null && AtomicOutput.isStandardStream(source.image);
         boolean textFromStdin = source == null || (source.image == null && (source.code == null || source.code.equals("-")));
-        trust.requireStdinFree(imageFromStdin || textFromStdin, imageFromStdin ? "--image -" : "a code from stdin");
+        trust.requireStdinFree(context(), imageFromStdin || textFromStdin, imageFromStdin ? "--image -" : "a code from stdin");
         java.time.Clock clock = time.clock(context());
         Verifier verifier = trust.verifier(context(), clock, err());
         TrustOptions.showTrustList(trust.trustListSummary(clock), false, err());

@@ -7,17 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.cli.ExitCode;
+import dev.greenlight.codec.CodeClaims;
+import dev.greenlight.codec.CodeFormatException;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.IssuedCode;
 import dev.greenlight.codec.JwkKeys;
+import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.P256KeyPairs;
+import dev.greenlight.codec.PemKeys;
+import dev.greenlight.codec.SigningWindow;
+import dev.greenlight.codec.Verifier;
+import dev.greenlight.codec.revocation.RevocationList;
+import dev.greenlight.codec.trust.TrustListDocument;
+import dev.greenlight.codec.trust.TrustListEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code -} for the file options of gl-verify that take it from stdin or give it to stdout, beyond
  * {@code --image -} and {@code bulk -o -} ({@link CommandLineConventionsTest}): {@code --trust -}
- * and {@code scan --log -}, and the refusal when stdin would have to be two things at once.
+ * {@code --trust-list -}, {@code --root -}, {@code --revocations -} and {@code scan --log -}, and the
+ * refusal when stdin would have to be two things at once; {@code --state-dir -} is refused, as a
+ * directory cannot be a stream.
  */
 class StandardStreamOptionsTest {
 
@@ -42,8 +58,134 @@ class StandardStreamOptionsTest {
         fx = new Fixtures(dir);
     }
 
+    private static final KeyPair ROOT = P256KeyPairs.generate(new SecureRandom());
+
     private Fixtures.Result runWithStdin(String stdin, String... args) {
         return Fixtures.run(fx.context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), args);
+    }
+
+    private static String rootPem() {
+        return PemKeys.publicKeyToPem((ECPublicKey) ROOT.getPublic());
+    }
+
+    private Path rootFile() throws IOException {
+        return Files.writeString(dir.resolve("root.pub.pem"), rootPem());
+    }
+
+    /** A list trusting the fixture's issuer key, signed by ROOT, fresh at {@link Fixtures#NOW}. */
+    private String trustList() {
+        return TrustListDocument.builder().sequence(1).issuedAt(Fixtures.ISSUED_AT).maxAge(Duration.ofDays(1))
+                .add(new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer", "310000",
+                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))))
+                .build().sign((ECPrivateKey) ROOT.getPrivate()) + "\n";
+    }
+
+    private Path trustListFile() throws IOException {
+        return Files.writeString(dir.resolve("list.jws"), trustList());
+    }
+
+    /** A base revocation list, signed by ROOT, revoking {@code code}. */
+    private static String revocations(IssuedCode code) throws CodeFormatException {
+        CodeClaims claims = Verifier.inspectUnverified(code.text()).claims();
+        return RevocationList.base(1, Fixtures.ISSUED_AT).revokeSerial(claims.keyId(), claims.serial())
+                .sign(ROOT.getPrivate(), null, KeyId.of((ECPublicKey) ROOT.getPublic()).toString()) + "\n";
+    }
+
+    private String state() {
+        return dir.resolve("state").toString();
+    }
+
+    @Test
+    void trustListDash_listOnStdin_trustsItsKeysAndNamesStdin() throws IOException {
+        Fixtures.Result result = runWithStdin(trustList(), "verify", "--trust-list", "-", "--root", rootFile().toString(),
+                "--state-dir", state(), fx.issue(Colour.GREEN).text());
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("VALID"), result.out());
+        assertTrue(result.err().contains(") from stdin"), result.err());
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
+    }
+
+    @Test
+    void rootDash_rootOnStdin_checksTheListAgainstIt() throws IOException {
+        Fixtures.Result right = runWithStdin(rootPem(), "verify", "--trust-list", trustListFile().toString(), "--root", "-",
+                "--state-dir", state(), fx.issue(Colour.GREEN).text());
+        String otherRoot = PemKeys.publicKeyToPem((ECPublicKey) P256KeyPairs.generate(new SecureRandom()).getPublic());
+        Fixtures.Result wrong = runWithStdin(otherRoot, "verify", "--trust-list", trustListFile().toString(), "--root", "-",
+                "--state-dir", state(), fx.issue(Colour.GREEN).text());
+
+        assertEquals(ExitCode.OK.code(), right.exitCode(), right.err());
+        assertEquals(ExitCode.KEY_ERROR.code(), wrong.exitCode(), wrong.err());
+    }
+
+    @Test
+    void revocationsDash_listOnStdin_revokesTheCodeItNames() throws Exception {
+        IssuedCode revoked = fx.issue(Colour.GREEN);
+
+        Fixtures.Result result = runWithStdin(revocations(revoked), "verify", "--trust", fx.jwks.toString(),
+                "--root", rootFile().toString(), "--revocations", "-", "--state-dir", state(), revoked.text());
+        Fixtures.Result notAList = runWithStdin("hello\n", "verify", "--trust", fx.jwks.toString(),
+                "--root", rootFile().toString(), "--revocations", "-", "--state-dir", state(), revoked.text());
+
+        assertEquals(ExitCode.SOME_FAILED.code(), result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("REJECTED") && result.out().contains("REVOKED"), result.out());
+        assertEquals(ExitCode.INVALID_INPUT.code(), notAList.exitCode(), notAList.err());
+        assertTrue(notAList.err().contains("revocation list stdin refused"), notAList.err());
+    }
+
+    @Test
+    void stateDirDash_isAUsageErrorAndCreatesNothing() throws IOException {
+        Fixtures.Result result = runWithStdin("", "verify", "--trust-list", trustListFile().toString(), "--root",
+                rootFile().toString(), "--state-dir", "-", fx.issue(Colour.GREEN).text());
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.err());
+        assertTrue(result.err().contains("--state-dir"), result.err());
+        assertEquals("", result.out());
+        assertFalse(Files.exists(Path.of("-")), "no directory named -");
+    }
+
+    /**
+     * Every pair of stdin readers is one usage error naming both, before anything is read or
+     * printed: the documents (--trust, --trust-list, --root when a list needs it, --revocations)
+     * with each other, with themselves, and with each way codes come from stdin.
+     */
+    @Test
+    void dashDocuments_stdinWantedTwice_isOneUsageErrorNamingBoth() throws IOException {
+        String list = trustListFile().toString();
+        String root = rootFile().toString();
+        String code = fx.issue(Colour.GREEN).text();
+        String[][] lines = {
+            {"verify", "--trust-list", "-", "--root", "-", code},
+            {"verify", "--trust-list", "-", "--root", root},
+            {"verify", "--trust-list", "-", "--root", root, "-"},
+            {"verify", "--trust-list", "-", "--root", root, "--image", "-"},
+            {"bulk", "--trust-list", "-", "--root", root, "-"},
+            {"scan", "--trust-list", "-", "--root", root},
+            {"verify", "--trust-list", list, "--root", "-"},
+            {"bulk", "--trust-list", list, "--root", "-", "-"},
+            {"scan", "--trust-list", list, "--root", "-"},
+            {"verify", "--trust-list", "-", "--root", root, "--revocations", "-", code},
+            {"verify", "--trust-list", list, "--root", "-", "--revocations", "-", code},
+            {"verify", "--trust", fx.jwks.toString(), "--root", "-", "--revocations", "-", code},
+            {"verify", "--trust", "-", "--root", root, "--revocations", "-", code},
+            {"verify", "--trust", fx.jwks.toString(), "--root", root, "--revocations", "-", "--revocations", "-", code},
+            {"verify", "--trust", fx.jwks.toString(), "--root", root, "--revocations", "-"},
+            {"verify", "--trust", fx.jwks.toString(), "--root", root, "--revocations", "-", "--image", "-"},
+            {"bulk", "--trust", fx.jwks.toString(), "--root", root, "--revocations", "-", "-"},
+            {"scan", "--trust", fx.jwks.toString(), "--root", root, "--revocations", "-"},
+        };
+        List<String> failures = new ArrayList<>();
+        for (String[] line : lines) {
+            List<String> args = new ArrayList<>(List.of(line));
+            args.addAll(1, List.of("--state-dir", state()));
+            Fixtures.Result result = runWithStdin(trustList(), args.toArray(String[]::new));
+            boolean named = result.err().contains("both read stdin") || result.err().contains("given more than once");
+            if (result.exitCode() != ExitCode.USAGE.code() || !named || !result.out().isEmpty()) {
+                failures.add(String.join(" ", line) + " -> " + result.exitCode() + " " + result.err().strip());
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertFalse(Files.exists(dir.resolve("state").resolve("trust-list")), "no list was read, none recorded");
     }
 
     @Test
