@@ -1,5 +1,6 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -7,10 +8,11 @@ import picocli.CommandLine.Option;
 final class AuthorityOption {
 
     @Option(names = "--authority", paramLabel = "DIR",
-            description = "The trust authority home (default: $" + AuthorityHome.ENVIRONMENT_VARIABLE + ", else ~/.greenlight/authority).")
+            description = "The trust authority home (default: $" + AuthorityHome.ENVIRONMENT_VARIABLE + ", else ~/.greenlight/authority). A directory: - is refused.")
     Path authority;
 
     AuthorityHome open(Environment environment) {
-        return AuthorityHome.open(AuthorityHome.locate(authority, environment));
+        // Refused, not taken as a name: '-' means stdin or stdout for a file, and no directory can be that.
+        return AuthorityHome.open(AuthorityHome.locate(AtomicOutput.requireDirectoryName(authority, "--authority"), environment));
     }
 }

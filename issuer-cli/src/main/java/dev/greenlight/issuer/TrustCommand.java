@@ -74,11 +74,13 @@ final class TrustCommand extends CliCommand {
     /** {@code --authority}: which authority home a command works on. */
     static final class AuthorityOption {
         @Option(names = "--authority", paramLabel = "DIR",
-                description = "The authority home (default: ~/.greenlight/authority, or $" + AuthorityHome.ENVIRONMENT_VARIABLE + ").")
+                description = "The authority home (default: ~/.greenlight/authority, or $" + AuthorityHome.ENVIRONMENT_VARIABLE
+                        + "). A directory: - is refused.")
         Path authority;
 
         Path locate(Environment environment) {
-            return AuthorityHome.locate(authority, environment);
+            // Refused, not taken as a name: '-' means stdin or stdout for a file, and no directory can be that.
+            return AuthorityHome.locate(AtomicOutput.requireDirectoryName(authority, "--authority"), environment);
         }
     }
 
@@ -172,7 +174,7 @@ final class TrustCommand extends CliCommand {
                     + "--not-before 2026-12-01T00:00:00Z --not-after 2027-12-01T00:00:00Z"})
     @ExitCodes({ExitCode.OK, ExitCode.NOT_CONFIGURED, ExitCode.INVALID_INPUT, ExitCode.KEY_ERROR, ExitCode.IO_ERROR})
     static final class Add extends OnTheList {
-        @Parameters(index = "0", paramLabel = "FILE", description = "The issuer's public key: PEM or JWK.")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The issuer's public key: PEM or JWK; - reads it from stdin.")
         Path keyFile;
 
         @Option(names = "--issuer", required = true, paramLabel = "NAME", description = "The issuing authority's name, for people.")
@@ -193,7 +195,8 @@ final class TrustCommand extends CliCommand {
         @Override
         protected ExitCode run() {
             AuthorityHome home = home();
-            ECPublicKey key = readKey(env().resolve(keyFile));
+            boolean stdin = AtomicOutput.isStandardStream(keyFile);
+            ECPublicKey key = readKey(stdin ? null : env().resolve(keyFile), env().stdin());
             Instant from = notBefore != null ? notBefore : now();
             TrustListEntry entry;
             try {
@@ -214,18 +217,21 @@ final class TrustCommand extends CliCommand {
             return ExitCode.OK;
         }
 
-        private static ECPublicKey readKey(Path file) {
+        /** The key in {@code file}, or on {@code stdin} for a null file: the same cap and parsing either way. */
+        private static ECPublicKey readKey(Path file, InputStream stdin) {
+            String name = file == null ? "stdin" : Terminal.safe(file.toString());
             String text;
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes(JwkKeys.MAX_JWK_CHARS + 1);
+            // stdin is not closed here: it belongs to the caller.
+            try (InputStream opened = file == null ? null : Files.newInputStream(file)) {
+                byte[] bytes = (file == null ? stdin : opened).readNBytes(JwkKeys.MAX_JWK_CHARS + 1);
                 text = new String(bytes, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new CliException(ExitCode.IO_ERROR, "Cannot read " + file + ": " + e.getMessage(), e);
+                throw new CliException(ExitCode.IO_ERROR, "Cannot read " + name + ": " + Terminal.safe(e.getMessage()), e);
             }
             try {
                 return text.contains("-----BEGIN") ? PemKeys.publicKeyFromPem(text) : JwkKeys.publicKeyFromJwk(text.strip());
             } catch (KeyFormatException e) {
-                throw new CliException(ExitCode.KEY_ERROR, file + ": " + e.getMessage(), e);
+                throw new CliException(ExitCode.KEY_ERROR, name + ": " + Terminal.safe(e.getMessage()), e);
             }
         }
     }

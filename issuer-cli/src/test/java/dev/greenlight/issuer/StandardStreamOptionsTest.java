@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.cli.ExitCode;
+import dev.greenlight.codec.JwkKeys;
+import dev.greenlight.codec.PemKeys;
+import dev.greenlight.codec.revocation.RevocationList;
+import dev.greenlight.codec.trust.TrustListVerifier;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code -} for every file option of gl-issue beyond {@code --png}, {@code --svg}, {@code -o} and
  * the batch input ({@link CommandLineConventionsTest}): {@code --passphrase-file -} reads stdin, and
- * is refused when stdin is the command's data too; a directory option refuses {@code -} rather
- * than create a directory of that name.
+ * is refused when stdin is the command's data too; {@code trust add -} reads the key from stdin,
+ * {@code trust sign -o -} and {@code revoke publish -o -} write to stdout; a directory option
+ * ({@code --home}, {@code --png-dir}, {@code --authority}) refuses {@code -} rather than create a
+ * directory of that name.
  */
 class StandardStreamOptionsTest {
 
@@ -111,6 +120,75 @@ class StandardStreamOptionsTest {
 
         assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
         assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no directory named -");
+    }
+
+    @Test
+    void authorityDash_isAUsageErrorAndCreatesNothing() {
+        Cli.Result init = cli.run("trust", "init", "--authority", "-");
+        Cli.Result list = cli.run("trust", "list", "--authority", "-");
+        Cli.Result revoke = cli.run("revoke", "--authority", "-", "--key", "1f2e3d4c", "--reason", "compromised");
+        Cli.Result publish = cli.run("revoke", "publish", "--authority", "-", "-o", "list.jws");
+
+        for (Cli.Result result : new Cli.Result[] {init, list, revoke, publish}) {
+            assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
+            assertTrue(result.err().contains("--authority names a directory"), result::toString);
+        }
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no directory named -");
+    }
+
+    @Test
+    void trustAddDash_readsAPemOrJwkKeyFromStdin() throws Exception {
+        String keyId = Homes.activeKeyId(cli.workingDirectory.resolve("home"));
+        String pem = Files.readString(cli.workingDirectory.resolve("home/keys/" + keyId + ".pub.pem"));
+        String jwk = JwkKeys.publicKeyToJwk(PemKeys.publicKeyFromPem(pem));
+        assertEquals(ExitCode.OK.code(), cli.run("trust", "init", "--authority", "a").exitCode());
+        assertEquals(ExitCode.OK.code(), cli.run("trust", "init", "--authority", "b").exitCode());
+        String[] add = {"--issuer", "Beijing", "--region", "110000", "--not-after", "2027-03-01T00:00:00Z"};
+
+        Cli.Result fromPem = withStdin(pem, with(new String[] {"trust", "add", "-", "--authority", "a"}, add));
+        Cli.Result fromJwk = withStdin(jwk, with(new String[] {"trust", "add", "-", "--authority", "b"}, add));
+        Cli.Result notAKey = withStdin("hello\n", with(new String[] {"trust", "add", "-", "--authority", "b"}, add));
+
+        assertEquals(ExitCode.OK.code(), fromPem.exitCode(), fromPem::toString);
+        assertTrue(fromPem.err().contains("Added " + keyId), fromPem::toString);
+        assertEquals(ExitCode.OK.code(), fromJwk.exitCode(), fromJwk::toString);
+        assertTrue(fromJwk.err().contains("Added " + keyId), fromJwk::toString);
+        assertEquals(ExitCode.KEY_ERROR.code(), notAKey.exitCode(), notAKey::toString);
+        assertTrue(notAKey.err().contains("stdin: "), notAKey::toString);
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no file named -");
+    }
+
+    @Test
+    void trustSignDash_writesOnlyTheSignedListToStdout() throws Exception {
+        String keyId = Homes.activeKeyId(cli.workingDirectory.resolve("home"));
+        assertEquals(ExitCode.OK.code(), cli.run("trust", "init", "--authority", "a").exitCode());
+        assertEquals(ExitCode.OK.code(), cli.run("trust", "add", "home/keys/" + keyId + ".pub.pem", "--authority", "a",
+                "--issuer", "Beijing", "--region", "110000", "--not-after", "2027-03-01T00:00:00Z").exitCode());
+
+        Cli.Result result = cli.run("trust", "sign", "--authority", "a", "-o", "-");
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
+        ECPublicKey root = PemKeys.publicKeyFromPem(Files.readString(cli.workingDirectory.resolve("a/root.pub.pem")));
+        assertEquals(1, TrustListVerifier.builder().root(root).clock(Clock.fixed(cli.clock.instant(), ZoneOffset.UTC)).build()
+                .verify(result.out().strip()).entries().size());
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no file named -");
+    }
+
+    @Test
+    void revokePublishDash_writesOnlyTheSignedListToStdout() throws Exception {
+        String keyId = Homes.activeKeyId(cli.workingDirectory.resolve("home"));
+        assertEquals(ExitCode.OK.code(), cli.run("trust", "init", "--authority", "a").exitCode());
+        assertEquals(ExitCode.OK.code(), cli.run("revoke", "--authority", "a", "--key", keyId, "--reason", "compromised").exitCode());
+
+        Cli.Result result = cli.run("revoke", "publish", "--authority", "a", "-o", "-");
+
+        assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
+        ECPublicKey root = PemKeys.publicKeyFromPem(Files.readString(cli.workingDirectory.resolve("a/root.pub.pem")));
+        // publish writes the list's bytes to stdout raw, as for a file: the harness keeps those apart from printed text.
+        assertEquals(1, RevocationList.verify(new String(result.stdoutBytes(), StandardCharsets.US_ASCII).strip(), root)
+                .revokedKeys().size());
+        assertEquals("", result.out());
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no file named -");
     }
 
     private static String[] with(String[] base, String... more) {
