@@ -82,6 +82,11 @@ final class PassphraseOptions {
      * token, its PIN comes from {@code pin} instead.
      */
     PassphraseSource source(Environment environment, PinOptions pin) {
+        // Which of the two is read depends on where the active key is; either way both would want the first line.
+        if (readsStdin() && pin.readsStdin()) {
+            throw new CliException(ExitCode.USAGE, "--passphrase-file - and --pin-file - both read stdin: "
+                    + "put one of them in a file, or use --passphrase-env or --pin-env");
+        }
         PassphraseSource passphrase = source(environment);
         PassphraseSource pinSource = pin.source(environment);
         return new PassphraseSource() {

@@ -1,5 +1,6 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import java.nio.file.Path;
@@ -24,13 +25,18 @@ final class PinOptions {
             description = "For a key in a PKCS#11 token: read the token's user PIN from environment variable VAR.")
     String variable;
 
+    /** Whether the PIN comes from stdin ({@code --pin-file -}). */
+    boolean readsStdin() {
+        return AtomicOutput.isStandardStream(file);
+    }
+
     /** --pin-file, --pin-env, else $GREENLIGHT_PKCS11_PIN, else the terminal; read only when a token is opened. */
     PassphraseSource source(Environment environment) {
         if (file != null && variable != null) {
             throw new CliException(ExitCode.USAGE, "Give --pin-file or --pin-env, not both");
         }
         if (file != null) {
-            return prompt -> file.toString().equals("-") ? PassphraseOptions.firstLineOfStdin(environment)
+            return prompt -> readsStdin() ? PassphraseOptions.firstLineOfStdin(environment)
                     : PassphraseOptions.fromFile(environment.resolve(file), "The PIN file ");
         }
         if (variable != null) {

@@ -100,6 +100,15 @@ class StandardStreamOptionsTest {
     }
 
     @Test
+    void passphraseFileDash_pinFileDashToo_isAUsageErrorBeforeSigning() {
+        Cli.Result result = withStdin(PASSPHRASE + "\n", with(ISSUE, "--passphrase-file", "-", "--pin-file", "-"));
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
+        assertTrue(result.err().contains("--passphrase-file - and --pin-file - both read stdin"), result::toString);
+        assertEquals("", result.out());
+    }
+
+    @Test
     void homeDash_isAUsageErrorAndCreatesNothing() {
         Cli.Result issue = cli.run("issue", "--home", "-", "--doc", "CNID", "--number", "11010519491231002X", "--colour", "green");
         Cli.Result init = cli.run("init", "--home", "-");
