@@ -1,5 +1,6 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.cli.ExitCodes;
@@ -53,7 +54,8 @@ final class KeygenCommand extends CliCommand {
     boolean activate;
 
     @Option(names = "--pkcs11", paramLabel = "CONFIG",
-            description = "Generate the key inside the PKCS#11 token that this SunPKCS11 configuration file names.")
+            description = "Generate the key inside the PKCS#11 token that this SunPKCS11 configuration file names "
+                    + "(recorded in the home and read at every signing, so - is refused).")
     Path pkcs11;
 
     @Option(names = "--label", paramLabel = "LABEL",
@@ -97,6 +99,11 @@ final class KeygenCommand extends CliCommand {
     }
 
     private ExitCode inToken() {
+        // The home records the configuration's path and opens it again at every signing: a stream read once cannot be that.
+        if (AtomicOutput.isStandardStream(pkcs11)) {
+            throw new CliException(ExitCode.USAGE, "--pkcs11 names a configuration file that the home records and reads again "
+                    + "at every signing; '-' (stdin) cannot be one: write ./- for a file of that name");
+        }
         if (encrypt || passphrase.isGiven()) {
             throw new CliException(ExitCode.USAGE, "A key in a PKCS#11 token has no passphrase: the token's PIN guards it "
                     + "(--pin-file or --pin-env)");

@@ -132,6 +132,14 @@ class StandardStreamOptionsTest {
     }
 
     @Test
+    void pkcs11Dash_isAUsageErrorBeforeAnyTokenIsOpened() {
+        Cli.Result result = withStdin("library = /nonexistent.so\n", "keygen", "--home", "home", "--pkcs11", "-");
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result::toString);
+        assertTrue(result.err().contains("--pkcs11 names a configuration file"), result::toString);
+    }
+
+    @Test
     void authorityDash_isAUsageErrorAndCreatesNothing() {
         Cli.Result init = cli.run("trust", "init", "--authority", "-");
         Cli.Result list = cli.run("trust", "list", "--authority", "-");
