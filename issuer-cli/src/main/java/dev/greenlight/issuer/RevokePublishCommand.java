@@ -53,6 +53,12 @@ final class RevokePublishCommand extends CliCommand {
 
     @Override
     protected ExitCode run() {
+        // picocli runs only the last command: what to revoke, given before 'publish', would be
+        // silently dropped from a list the operator believes holds it.
+        if (!parent.serials.isEmpty() || parent.serialsFile != null || !parent.keys.isEmpty() || parent.reason != null) {
+            throw new CliException(ExitCode.USAGE, "'revoke publish' publishes what was revoked before; run 'gl-issue revoke --serial|--serials|--key "
+                    + "... --reason ...' first, then 'gl-issue revoke publish'");
+        }
         // --authority before 'publish' belongs to 'revoke': honour it there too.
         AuthorityHome home = authority.authority == null ? parent.authority.open(env()) : authority.open(env());
         RevocationLedger ledger = RevocationLedger.open(home.revocations());

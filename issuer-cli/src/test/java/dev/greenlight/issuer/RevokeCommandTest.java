@@ -109,4 +109,14 @@ class RevokeCommandTest {
         assertEquals(7, none.exitCode(), none.toString());
         assertTrue(none.err().contains("trust init"), none.err());
     }
+
+    @Test
+    void publish_withWhatToRevokeGivenBeforeIt_isRefusedNotSilentlyDropped() throws IOException {
+        Cli.Result both = cli.run("revoke", "--serial", KID + "/" + SERIAL, "--reason", "test", "publish",
+                "--passphrase-env", "ROOT_PASS", "-o", "list.jws");
+
+        assertEquals(2, both.exitCode(), both.toString());
+        assertTrue(both.err().contains("revoke publish"), both.err());
+        assertFalse(Files.exists(cli.workingDirectory.resolve("list.jws")), "no list written");
+    }
 }
