@@ -1,16 +1,7 @@
 package dev.greenlight.codec;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,35 +11,10 @@ import org.junit.jupiter.api.Test;
  */
 class IndependentVerifierTest {
 
-    private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
-
     @Test
     void independentPythonVerifier_agreesWithEveryVector() throws Exception {
-        Path script = SpecVectorsTest.vectorsDir().resolveSibling("independent").resolve("verify_vectors.py");
-        assertTrue(Files.isRegularFile(script), "missing " + script);
-        assumeTrue(hasPython(), "Skipped: no python3 on the PATH to run " + script);
+        int passed = IndependentScripts.passedCases("verify_vectors.py");
 
-        Process process = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the independent verifier did not finish");
-
-        Matcher summary = SUMMARY.matcher(output);
-        assertTrue(summary.find(), "no summary line in:\n" + output);
-        assertEquals("0", summary.group(2), output);
-        assertTrue(Integer.parseInt(summary.group(1)) >= 60, output);
-        assertEquals(0, process.exitValue(), output);
-    }
-
-    private static boolean hasPython() {
-        try {
-            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            probe.getInputStream().readAllBytes();
-            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        assertTrue(passed >= 60, passed + " cases passed");
     }
 }

@@ -56,14 +56,7 @@ final class AuthorityHome {
 
     /** {@code --authority}, else the environment variable, else {@code ~/.greenlight/authority}. */
     static Path locate(Path option, Environment environment) {
-        if (option != null) {
-            return environment.resolve(option);
-        }
-        String variable = environment.variable(ENVIRONMENT_VARIABLE);
-        if (variable != null && !variable.isBlank()) {
-            return environment.resolve(Path.of(variable));
-        }
-        return environment.userHome().resolve(".greenlight").resolve("authority");
+        return environment.locateHome(option, ENVIRONMENT_VARIABLE, "authority");
     }
 
     /**

@@ -47,4 +47,24 @@ public record Environment(Clock clock, Map<String, String> variables, Path userH
     public Path resolve(Path path) {
         return workingDirectory.resolve(path);
     }
+
+    /**
+     * Where a home directory of the tools is: the option, else the environment variable, else
+     * {@code ~/.greenlight/NAME}. One rule for the issuer's and the trust authority's homes.
+     *
+     * @param option the command's option, or null
+     * @param variable the environment variable's name
+     * @param name the directory under {@code ~/.greenlight}
+     * @return the directory, resolved against the working directory
+     */
+    public Path locateHome(Path option, String variable, String name) {
+        if (option != null) {
+            return resolve(option);
+        }
+        String value = variable(variable);
+        if (value != null && !value.isBlank()) {
+            return resolve(Path.of(value));
+        }
+        return userHome().resolve(".greenlight").resolve(name);
+    }
 }

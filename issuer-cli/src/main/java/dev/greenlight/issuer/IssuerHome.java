@@ -90,14 +90,7 @@ final class IssuerHome {
 
     /** {@code --home}, else the environment variable, else {@code ~/.greenlight/issuer}. */
     static Path locate(Path option, Environment environment) {
-        if (option != null) {
-            return environment.resolve(option);
-        }
-        String variable = environment.variable(ENVIRONMENT_VARIABLE);
-        if (variable != null && !variable.isBlank()) {
-            return environment.resolve(Path.of(variable));
-        }
-        return environment.userHome().resolve(".greenlight").resolve("issuer");
+        return environment.locateHome(option, ENVIRONMENT_VARIABLE, "issuer");
     }
 
     /**

@@ -1,0 +1,62 @@
+package dev.greenlight.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a second implementation of part of the specification, a Python script in
+ * {@code specs/independent/}, which prints {@code N passed, M failed}. One runner for every such
+ * script, so that each test states only which script and how many cases it must pass.
+ */
+public final class IndependentScripts {
+
+    private static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
+
+    private IndependentScripts() {
+    }
+
+    /**
+     * Runs the script; fails unless it reports no failure and exits 0; skips where there is no
+     * python3 (the message names the script).
+     *
+     * @param scriptName a file in {@code specs/independent/}
+     * @return how many cases it passed
+     */
+    public static int passedCases(String scriptName) throws IOException, InterruptedException {
+        Path script = SpecVectorsTest.vectorsDir().resolveSibling("independent").resolve(scriptName);
+        assertTrue(Files.isRegularFile(script), "missing " + script);
+        assumeTrue(hasPython(), "Skipped: no python3 on the PATH to run " + script);
+
+        Process process = new ProcessBuilder("python3", script.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), scriptName + " did not finish");
+
+        Matcher summary = SUMMARY.matcher(output);
+        assertTrue(summary.find(), "no summary line in:\n" + output);
+        assertEquals("0", summary.group(2), output);
+        assertEquals(0, process.exitValue(), output);
+        return Integer.parseInt(summary.group(1));
+    }
+
+    private static boolean hasPython() {
+        try {
+            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
