@@ -108,7 +108,7 @@ public final class RevocationSet implements Revocations {
             }
             keys = union(keys, next.keys);
             long total = 0;
-            int[] mergedKeys = unionKeys(groupKeys, next.groupKeys);
+            int[] mergedKeys = union(groupKeys, next.groupKeys);
             long[][] merged = new long[mergedKeys.length][];
             for (int g = 0; g < mergedKeys.length; g++) {
                 long[] before = group(groupKeys, serials, mergedKeys[g]);
@@ -225,27 +225,13 @@ public final class RevocationSet implements Revocations {
         return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
+    /** Key ids, at most 65,536 of them: widened to the serials' merge rather than a second copy of it. */
     private static int[] union(int[] a, int[] b) {
-        return unionKeys(a, b);
-    }
-
-    private static int[] unionKeys(int[] a, int[] b) {
-        int[] out = new int[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length || j < b.length) {
-            int next;
-            if (j == b.length || (i < a.length && a[i] < b[j])) {
-                next = a[i++];
-            } else if (i == a.length || b[j] < a[i]) {
-                next = b[j++];
-            } else {
-                next = a[i++];
-                j++;
-            }
-            out[n++] = next;
+        long[] merged = union(Arrays.stream(a).asLongStream().toArray(), Arrays.stream(b).asLongStream().toArray());
+        int[] out = new int[merged.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (int) merged[k];
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return out;
     }
 }
