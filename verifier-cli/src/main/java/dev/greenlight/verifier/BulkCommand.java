@@ -111,7 +111,7 @@ final class BulkCommand extends VerifierCommand {
         }
         trust.requireStdinFree(context(), input.equals("-"), "bulk -");
         java.time.Clock clock = time.clock(context());
-        Verifier verifier = trust.verifier(context(), clock, err());
+        Verifier verifier = trust.verifier(context(), clock);
         TrustOptions.showTrustList(trust.trustListSummary(clock), progressOption.quiet(), err());
         Path path = input.equals("-") ? null : Path.of(input);
         if (path != null && !Files.exists(path)) {

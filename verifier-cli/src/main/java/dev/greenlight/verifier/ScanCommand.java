@@ -162,7 +162,7 @@ final class ScanCommand extends VerifierCommand {
         };
         trust.requireStdinFree(context(), true, "scan (the codes come from stdin)");
         Clock clock = context().clock();
-        Verifier verifier = trust.verifier(context(), clock, err());
+        Verifier verifier = trust.verifier(context(), clock);
         EntryLog entryLog = null;
         if (AtomicOutput.isStandardStream(log)) {
             RecordFormat format = logFormat != null ? logFormat : RecordFormat.JSONL;

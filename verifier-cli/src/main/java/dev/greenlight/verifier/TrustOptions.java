@@ -9,6 +9,7 @@ import dev.greenlight.codec.TrustedKeys;
 import dev.greenlight.codec.Verifier;
 import java.io.File;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +43,9 @@ final class TrustOptions {
                     + "- reads one from stdin. Repeatable.",
                 "A revoked code is REVOKED. A list older than one accepted before is refused (state in the --state-dir)."})
     private List<Path> revocations = new ArrayList<>();
+
+    /** What the revocation lists said when loaded, for {@link #trustListSummary}. */
+    private String revocationSummary;
 
     /** Which paths to load, after the defaults: so that a message can name them. */
     List<Path> trustPaths(CliContext context) {
@@ -121,7 +125,7 @@ final class TrustOptions {
     }
 
     /** One verifier for the whole run: immutable and thread-safe, shared by every worker. */
-    Verifier verifier(CliContext context, Clock clock, PrintWriter err) {
+    Verifier verifier(CliContext context, Clock clock) {
         if (skew.isNegative() || skew.compareTo(Verifier.MAX_CLOCK_SKEW) > 0) {
             throw new CliException(ExitCode.USAGE, "--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
                     + "m: a larger allowance would accept codes expired for longer; fix the device clock instead");
@@ -140,18 +144,26 @@ final class TrustOptions {
         builder.clock(clock).clockSkew(skew);
         if (!revocations.isEmpty()) {
             // The same pinned root signs trust lists and revocation lists (spec sections 15 and 16).
+            // Said with the trust list's summary, so that --quiet and scan's banner treat both alike.
+            StringWriter said = new StringWriter();
             builder.revocations(RevocationFiles.load(revocations, trustList.rootKey(context),
-                    trustList.stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), err, context.stdin()));
+                    trustList.stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), new PrintWriter(said), context.stdin()));
+            revocationSummary = said.toString().strip();
         }
         return builder.build();
     }
 
     /**
      * After {@link #verifier}: the trust list's sequence and age (and a warning if it was accepted
-     * leniently), for stderr or a banner; null when keys came from --trust.
+     * leniently) and the revocation lists' sequence and size, for stderr or a banner; null when
+     * neither list was given.
      */
     String trustListSummary(Clock clock) {
-        return trustList.summary(clock);
+        String list = trustList.summary(clock);
+        if (revocationSummary == null || revocationSummary.isEmpty()) {
+            return list;
+        }
+        return list == null ? revocationSummary : list + "\n" + revocationSummary;
     }
 
     /**

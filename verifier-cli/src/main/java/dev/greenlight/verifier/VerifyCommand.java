@@ -68,7 +68,7 @@ final class VerifyCommand extends VerifierCommand {
         boolean textFromStdin = source == null || (source.image == null && (source.code == null || source.code.equals("-")));
         trust.requireStdinFree(context(), imageFromStdin || textFromStdin, imageFromStdin ? "--image -" : "a code from stdin");
         java.time.Clock clock = time.clock(context());
-        Verifier verifier = trust.verifier(context(), clock, err());
+        Verifier verifier = trust.verifier(context(), clock);
         TrustOptions.showTrustList(trust.trustListSummary(clock), false, err());
         Outcome outcome;
         if (source != null && source.image != null) {

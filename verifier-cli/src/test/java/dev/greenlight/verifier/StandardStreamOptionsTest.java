@@ -134,6 +134,22 @@ class StandardStreamOptionsTest {
     }
 
     @Test
+    void revocationsSummary_isShownUnlessBulkIsQuiet() throws Exception {
+        IssuedCode revoked = fx.issue(Colour.GREEN);
+        Path list = dir.resolve("revocations.jws");
+        Files.writeString(list, revocations(revoked));
+
+        Fixtures.Result loud = runWithStdin(revoked.text() + "\n", "bulk", "--trust", fx.jwks.toString(),
+                "--root", rootFile().toString(), "--revocations", list.toString(), "--state-dir", state(), "-");
+        Fixtures.Result quiet = runWithStdin(revoked.text() + "\n", "bulk", "--quiet", "--trust", fx.jwks.toString(),
+                "--root", rootFile().toString(), "--revocations", list.toString(), "--state-dir", state(), "-");
+
+        assertTrue(loud.err().contains("revocations: list"), loud.err());
+        assertFalse(quiet.err().contains("revocations:"), quiet.err());
+        assertTrue(quiet.out().contains("REVOKED"), quiet.out());
+    }
+
+    @Test
     void stateDirDash_isAUsageErrorAndCreatesNothing() throws IOException {
         Fixtures.Result result = runWithStdin("", "verify", "--trust-list", trustListFile().toString(), "--root",
                 rootFile().toString(), "--state-dir", "-", fx.issue(Colour.GREEN).text());
