@@ -1,5 +1,6 @@
 package dev.greenlight.issuer.batch;
 
+import dev.greenlight.cli.records.CsvRowReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,15 @@ interface BatchColumn {
             }
         }
         return null;
+    }
+
+    /**
+     * A reader of the CSV rows under {@code header}, matched to these columns.
+     *
+     * @throws IllegalArgumentException naming the line and column, if the header lacks a column, repeats one or names an unknown one
+     */
+    static CsvRowReader csvReader(BatchColumn[] columns, String header, long line, char delimiter) {
+        return CsvRowReader.fromHeader(header, line, delimiter, canonicalNames(columns), requiredNames(columns), aliases(columns));
     }
 
     /** The canonical names, in declaration order: the order of a CSV reader's cells. */

@@ -1,8 +1,6 @@
 package dev.greenlight.issuer.batch;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** The columns of a batch input, with the names a header or a JSON key may give them. */
 enum Column implements BatchColumn {
@@ -31,21 +29,5 @@ enum Column implements BatchColumn {
     @Override
     public boolean required() {
         return required;
-    }
-
-    static Column named(String name) {
-        return BatchColumn.named(values(), name);
-    }
-
-    static List<String> canonicalNames() {
-        return BatchColumn.canonicalNames(values());
-    }
-
-    static Set<String> requiredNames() {
-        return BatchColumn.requiredNames(values());
-    }
-
-    static Map<String, String> aliases() {
-        return BatchColumn.aliases(values());
     }
 }

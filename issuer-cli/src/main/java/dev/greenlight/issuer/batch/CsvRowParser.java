@@ -19,8 +19,7 @@ final class CsvRowParser implements RowParser {
 
     /** @throws IllegalArgumentException naming the line and column, if the header lacks a column, repeats one or names an unknown one */
     static CsvRowParser fromHeader(String header, long line, char delimiter) {
-        return new CsvRowParser(CsvRowReader.fromHeader(header, line, delimiter, Column.canonicalNames(),
-                Column.requiredNames(), Column.aliases()));
+        return new CsvRowParser(BatchColumn.csvReader(Column.values(), header, line, delimiter));
     }
 
     /** A comma-separated header on line 1. */

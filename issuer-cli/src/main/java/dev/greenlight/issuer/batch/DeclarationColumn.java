@@ -1,8 +1,6 @@
 package dev.greenlight.issuer.batch;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The columns of a {@code batch --colours-from-declarations} input: a health declaration in the
@@ -42,21 +40,5 @@ enum DeclarationColumn implements BatchColumn {
     @Override
     public boolean required() {
         return required;
-    }
-
-    static DeclarationColumn named(String name) {
-        return BatchColumn.named(values(), name);
-    }
-
-    static List<String> canonicalNames() {
-        return BatchColumn.canonicalNames(values());
-    }
-
-    static Set<String> requiredNames() {
-        return BatchColumn.requiredNames(values());
-    }
-
-    static Map<String, String> aliases() {
-        return BatchColumn.aliases(values());
     }
 }

@@ -22,8 +22,7 @@ final class DeclarationRowParser {
 
     /** @throws IllegalArgumentException naming the line and column, if the header lacks a column, repeats one or names an unknown one */
     static DeclarationRowParser csv(String header, long line, char delimiter) {
-        return new DeclarationRowParser(CsvRowReader.fromHeader(header, line, delimiter, DeclarationColumn.canonicalNames(),
-                DeclarationColumn.requiredNames(), DeclarationColumn.aliases()));
+        return new DeclarationRowParser(BatchColumn.csvReader(DeclarationColumn.values(), header, line, delimiter));
     }
 
     static DeclarationRowParser json() {
@@ -59,7 +58,7 @@ final class DeclarationRowParser {
     private static String[] json(JsonNode node, long line) throws RowError.RowException {
         String[] values = new String[DeclarationColumn.values().length];
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            DeclarationColumn column = DeclarationColumn.named(field.getKey());
+            DeclarationColumn column = BatchColumn.named(DeclarationColumn.values(), field.getKey());
             if (column == null) {
                 throw new RowError.RowException(InputProblem.WRONG_FIELDS, "line " + line + ": unknown field '" + field.getKey()
                         + "'; the fields are " + DeclarationColumn.NAMES_HELP);

@@ -61,7 +61,7 @@ final class JsonRowParser implements RowParser {
     private static Row row(JsonNode node, long line) throws RowError.RowException {
         String[] values = new String[Column.values().length];
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            Column column = Column.named(field.getKey());
+            Column column = BatchColumn.named(Column.values(), field.getKey());
             if (column == null) {
                 throw new RowError.RowException(InputProblem.WRONG_FIELDS, "line " + line + ": unknown field '" + field.getKey()
                         + "'; the fields are " + Column.NAMES_HELP);
