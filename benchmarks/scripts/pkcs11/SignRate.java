@@ -43,11 +43,12 @@ public class SignRate {
             }
         }
         IdentitySecret secret = IdentitySecret.of(new byte[32]);
-        Issuer token = Issuer.builder()
+        Issuer token = Issuer.builder(secret, Clock.systemUTC())
                 .signingKey((PrivateKey) store.getKey(alias, null), (ECPublicKey) store.getCertificate(alias).getPublicKey(), provider)
-                .identitySecret(secret).clock(Clock.systemUTC()).build();
-        Issuer file = Issuer.builder().signingKey((ECPrivateKey) P256KeyPairs.generate(new SecureRandom()).getPrivate())
-                .identitySecret(secret).clock(Clock.systemUTC()).build();
+                .build();
+        Issuer file = Issuer.builder(secret, Clock.systemUTC())
+                .signingKey((ECPrivateKey) P256KeyPairs.generate(new SecureRandom()).getPrivate())
+                .build();
         IdentityHash holder = secret.pseudonymOf(dev.greenlight.codec.Identity.chineseResidentId("11010519491231002X"));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 4; round++) {

@@ -37,14 +37,10 @@ final class Fixtures {
     Fixtures() {
         SecureRandom random = new SecureRandom();
         this.keys = P256KeyPairs.generate(random);
-        this.issuer = Issuer.builder()
+        this.issuer = Issuer.builder(IdentitySecret.generate(random), Clock.fixed(ISSUED_AT, ZoneOffset.UTC))
                 .signingKey((ECPrivateKey) keys.getPrivate())
-                .identitySecret(IdentitySecret.generate(random))
-                .clock(Clock.fixed(ISSUED_AT, ZoneOffset.UTC))
                 .build();
-        this.verifier = Verifier.builder()
-                .keys(TrustedKeys.of(publicKey()))
-                .clock(Clock.fixed(ISSUED_AT.plus(Duration.ofHours(1)), ZoneOffset.UTC))
+        this.verifier = Verifier.builder(TrustedKeys.of(publicKey()), Clock.fixed(ISSUED_AT.plus(Duration.ofHours(1)), ZoneOffset.UTC))
                 .build();
         Colour[] colours = Colour.values();
         for (int i = 0; i < POOL; i++) {

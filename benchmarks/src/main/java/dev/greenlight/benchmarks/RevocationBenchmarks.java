@@ -73,8 +73,8 @@ public class RevocationBenchmarks {
             millionList = millionSerialList(fixtures, rootPair, revoked.claims().serial());
             RevocationSet set = RevocationSet.of(RevocationList.verify(millionList, root), List.of());
             Clock clock = Clock.fixed(Fixtures.ISSUED_AT.plus(Duration.ofHours(1)), ZoneOffset.UTC);
-            withoutRevocations = Verifier.builder().keys(TrustedKeys.of(fixtures.publicKey())).clock(clock).build();
-            withMillionRevoked = Verifier.builder().keys(TrustedKeys.of(fixtures.publicKey())).revocations(set).clock(clock).build();
+            withoutRevocations = Verifier.builder(TrustedKeys.of(fixtures.publicKey()), clock).build();
+            withMillionRevoked = Verifier.builder(TrustedKeys.of(fixtures.publicKey()), clock).revocations(set).build();
             for (String text : texts) {
                 if (!withoutRevocations.verify(text).isValid() || !withMillionRevoked.verify(text).isValid()) {
                     throw new IllegalStateException("a pool code does not verify");

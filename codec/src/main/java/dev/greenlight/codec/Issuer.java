@@ -26,10 +26,8 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * thread-safe, and issuing from many threads at once is how batches use all cores.
  *
  * <pre>{@code
- * Issuer issuer = Issuer.builder()
+ * Issuer issuer = Issuer.builder(secret, Clock.systemUTC())
  *         .signingKey(privateKey)
- *         .identitySecret(secret)
- *         .clock(Clock.systemUTC())
  *         .build();
  * IssuedCode code = issuer.issue(Identity.chineseResidentId("11010519491231002X"), Colour.GREEN);
  * }</pre>
@@ -46,11 +44,9 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * Provider token = Security.getProvider("SunPKCS11").configure("/etc/greenlight/token.cfg");
  * KeyStore store = KeyStore.getInstance("PKCS11", token);
  * store.load(null, pin);
- * Issuer issuer = Issuer.builder()
+ * Issuer issuer = Issuer.builder(secret, Clock.systemUTC())
  *         .signingKey((PrivateKey) store.getKey("greenlight", null),
  *                 (ECPublicKey) store.getCertificate("greenlight").getPublicKey(), token)
- *         .identitySecret(secret)
- *         .clock(Clock.systemUTC())
  *         .build();                     // signs a probe in the token and checks it first
  * }</pre>
  */
@@ -128,9 +124,19 @@ public final class Issuer {
         return signer::sign;
     }
 
-    /** @return a new builder, with nothing set but the default validity */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * @param identitySecret the secret under which identities become pseudonyms
+     * @param clock          where issue times come from: {@code Clock.systemUTC()} in production, a
+     *                       fixed clock in tests
+     * @return a builder, which still needs the signing key
+     */
+    public static Builder builder(IdentitySecret identitySecret, Clock clock) {
+        return new Builder(identitySecret, clock);
+    }
+
+    /** @return the validity of codes issued without one */
+    public Duration defaultValidity() {
+        return defaultValidity;
     }
 
     /**
@@ -198,11 +204,6 @@ public final class Issuer {
         return publicKey;
     }
 
-    /** @return the validity of codes issued without one */
-    public Duration defaultValidity() {
-        return defaultValidity;
-    }
-
     static Duration requireEncodableValidity(Duration validity) {
         Objects.requireNonNull(validity, "validity");
         if (validity.getSeconds() % 60 != 0 || validity.getNano() != 0) {
@@ -220,18 +221,20 @@ public final class Issuer {
         return "Issuer[key " + keyId + (signerName == null ? "" : ", in " + signerName) + "]";
     }
 
-    /** Collects an issuer's parts; {@link #build()} refuses a missing one. Not thread-safe. */
+    /** Collects the signing key and the optional parts; {@link #build()} refuses a missing key. Not thread-safe. */
     public static final class Builder {
+        private final IdentitySecret identitySecret;
+        private final Clock clock;
         private ECPrivateKey signingKey;
         private PrivateKey providerKey;
         private ECPublicKey providerPublicKey;
         private Provider provider;
-        private IdentitySecret identitySecret;
-        private Clock clock;
         private Duration defaultValidity = DEFAULT_VALIDITY;
         private SecureRandom serialSource;
 
-        private Builder() {
+        private Builder(IdentitySecret identitySecret, Clock clock) {
+            this.identitySecret = Objects.requireNonNull(identitySecret, "identitySecret");
+            this.clock = Objects.requireNonNull(clock, "clock");
         }
 
         /**
@@ -273,28 +276,6 @@ public final class Issuer {
         }
 
         /**
-         * Required: the secret under which identities become pseudonyms.
-         *
-         * @param secret the issuer's identity secret
-         * @return this builder
-         */
-        public Builder identitySecret(IdentitySecret secret) {
-            this.identitySecret = Objects.requireNonNull(secret, "identitySecret");
-            return this;
-        }
-
-        /**
-         * Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests.
-         *
-         * @param clock where issue times come from
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
          * Defaults to {@link #DEFAULT_VALIDITY}; whole minutes up to {@link #MAX_VALIDITY}.
          *
          * @param validity the validity of codes issued without one
@@ -319,19 +300,13 @@ public final class Issuer {
 
         /**
          * @return the issuer, immutable and thread-safe
-         * @throws IllegalStateException if the signing key, the identity secret or the clock is missing
+         * @throws IllegalStateException if the signing key is missing
          * @throws KeyFormatException    if a provider's key cannot sign, or signs for another public
          *                               key than the one given with it, or that key is not P-256
          */
         public Issuer build() {
             if (signingKey == null && providerKey == null) {
                 throw new IllegalStateException("An issuer needs a signingKey");
-            }
-            if (identitySecret == null) {
-                throw new IllegalStateException("An issuer needs an identitySecret");
-            }
-            if (clock == null) {
-                throw new IllegalStateException("An issuer needs a clock: Clock.systemUTC() in production");
             }
             if (serialSource == null) {
                 serialSource = new SecureRandom();

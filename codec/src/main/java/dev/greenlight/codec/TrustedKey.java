@@ -57,6 +57,16 @@ public final class TrustedKey {
         }
     }
 
+    /** @return the issuer public key as given */
+    public ECPublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** @return the key id derived from the key, which the codes it signed name */
+    public KeyId keyId() {
+        return keyId;
+    }
+
     /**
      * The same key, trusted only for codes issued inside a window: what a signed trust list says
      * of each key. Shares this key's prepared tables.
@@ -71,16 +81,6 @@ public final class TrustedKey {
     /** @return when this key may sign; {@link SigningWindow#UNBOUNDED} unless a window was given */
     public SigningWindow signingWindow() {
         return signingWindow;
-    }
-
-    /** @return the issuer public key as given */
-    public ECPublicKey publicKey() {
-        return publicKey;
-    }
-
-    /** @return the key id derived from the key, which the codes it signed name */
-    public KeyId keyId() {
-        return keyId;
     }
 
     /** The key prepared for the verifier's signature stage. */

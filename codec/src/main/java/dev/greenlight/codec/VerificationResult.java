@@ -12,6 +12,7 @@ public final class VerificationResult {
     private final VerifiedCode code;
     private final RejectionReason reason;
     private final String message;
+    /** Those of a code rejected after its signature was checked; a valid code holds its own. */
     private final CodeClaims signedClaims;
 
     private VerificationResult(VerifiedCode code, RejectionReason reason, String message, CodeClaims signedClaims) {
@@ -22,7 +23,7 @@ public final class VerificationResult {
     }
 
     static VerificationResult valid(VerifiedCode code) {
-        return new VerificationResult(Objects.requireNonNull(code), null, "valid", code.claims());
+        return new VerificationResult(Objects.requireNonNull(code), null, "valid", null);
     }
 
     static VerificationResult rejected(RejectionReason reason, String message) {
@@ -74,7 +75,7 @@ public final class VerificationResult {
      * @return the signed claims, or null when no signature was found valid
      */
     public CodeClaims signedClaims() {
-        return signedClaims;
+        return code != null ? code.claims() : signedClaims;
     }
 
     /** @return what was wrong, for people; "valid" for a valid code */

@@ -6,19 +6,12 @@ package dev.greenlight.codec;
  */
 public final class VerifiedCode {
 
-    private final String text;
     private final CodeClaims claims;
     private final TrustedKey signer;
 
-    VerifiedCode(String text, CodeClaims claims, TrustedKey signer) {
-        this.text = text;
+    VerifiedCode(CodeClaims claims, TrustedKey signer) {
         this.claims = claims;
         this.signer = signer;
-    }
-
-    /** @return the code's text: as received, or for {@link Verifier#verifyPayload} the payload's text form */
-    public String text() {
-        return text;
     }
 
     /**

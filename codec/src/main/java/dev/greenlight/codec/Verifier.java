@@ -55,9 +55,15 @@ public final class Verifier {
         this.clockSkew = builder.clockSkew;
     }
 
-    /** @return a new builder, with nothing set but the default clock skew */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * @param keys  the keys to trust, usually {@code TrustedKeys.of(...)}; asked for a code's key id
+     *              from any thread
+     * @param clock what "now" is when judging issue and expiry times: {@code Clock.systemUTC()} in
+     *              production, a fixed clock in tests
+     * @return a builder for the rest, which has defaults
+     */
+    public static Builder builder(KeyResolver keys, Clock clock) {
+        return new Builder(keys, clock);
     }
 
     /**
@@ -78,8 +84,7 @@ public final class Verifier {
      * same checks as {@link #verify(String)} after the text stage. Never throws for non-null bytes.
      *
      * @param payload the 100 payload bytes; copied, so the caller may reuse the array
-     * @return valid with the {@link VerifiedCode}, whose {@link VerifiedCode#text() text} is the
-     *         payload's text form, or rejected with a {@link RejectionReason}
+     * @return valid with the {@link VerifiedCode}, or rejected with a {@link RejectionReason}
      * @throws NullPointerException if {@code payload} is null
      */
     public VerificationResult verifyPayload(byte[] payload) {
@@ -119,7 +124,7 @@ public final class Verifier {
                 if (keysWithId.isEmpty()) {
                     throw new CodeFormatException(RejectionReason.UNKNOWN_KEY, "no trusted key has key id " + payload.keyId());
                 }
-                candidates.add(new Candidate(i, input instanceof String text ? text : null, payload, keysWithId));
+                candidates.add(new Candidate(i, payload, keysWithId));
             } catch (CodeFormatException e) {
                 results[i] = VerificationResult.rejected(e.reason(), e.getMessage());
             }
@@ -139,7 +144,7 @@ public final class Verifier {
     }
 
     /** A code that is structurally sound and names a trusted key: only its signature is unknown. */
-    private record Candidate(int index, String text, PayloadV1 payload, List<TrustedKey> keysWithId) {
+    private record Candidate(int index, PayloadV1 payload, List<TrustedKey> keysWithId) {
     }
 
     /** For each candidate, the key among its {@code keysWithId} that signed it, or null. */
@@ -214,8 +219,7 @@ public final class Verifier {
             return VerificationResult.rejectedWithSignedClaims(RejectionReason.EXPIRED,
                     "expired at " + claims.expiresAt() + "; now is " + forPeople(now) + " (skew allowed: " + clockSkew + ")", claims);
         }
-        String text = candidate.text != null ? candidate.text : candidate.payload.text();
-        return VerificationResult.valid(new VerifiedCode(text, claims, signer));
+        return VerificationResult.valid(new VerifiedCode(claims, signer));
     }
 
     /** Milliseconds are plenty for a person reading a rejection; the comparison above uses the exact instant. */
@@ -243,25 +247,16 @@ public final class Verifier {
         return clockSkew;
     }
 
-    /** Collects a verifier's parts; {@link #build()} refuses a missing one. Not thread-safe. */
+    /** Collects a verifier's optional parts. Not thread-safe. */
     public static final class Builder {
-        private KeyResolver keys;
+        private final KeyResolver keys;
+        private final Clock clock;
         private Revocations revocations = Revocations.NONE;
-        private Clock clock;
         private Duration clockSkew = DEFAULT_CLOCK_SKEW;
 
-        private Builder() {
-        }
-
-        /**
-         * Required: the keys to trust, usually {@code TrustedKeys.of(...)}.
-         *
-         * @param keys finds the trusted keys for a code's key id; called from any thread
-         * @return this builder
-         */
-        public Builder keys(KeyResolver keys) {
+        private Builder(KeyResolver keys, Clock clock) {
             this.keys = Objects.requireNonNull(keys, "keys");
-            return this;
+            this.clock = Objects.requireNonNull(clock, "clock");
         }
 
         /**
@@ -273,17 +268,6 @@ public final class Verifier {
          */
         public Builder revocations(Revocations revocations) {
             this.revocations = Objects.requireNonNull(revocations, "revocations");
-            return this;
-        }
-
-        /**
-         * Required: pass {@code Clock.systemUTC()} in production, a fixed clock in tests.
-         *
-         * @param clock what "now" is when judging issue and expiry times
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -304,17 +288,8 @@ public final class Verifier {
             return this;
         }
 
-        /**
-         * @return the verifier, immutable and thread-safe
-         * @throws IllegalStateException if the keys or the clock is missing
-         */
+        /** @return the verifier, immutable and thread-safe */
         public Verifier build() {
-            if (keys == null) {
-                throw new IllegalStateException("A verifier needs keys: TrustedKeys.of(...) or a KeyResolver");
-            }
-            if (clock == null) {
-                throw new IllegalStateException("A verifier needs a clock: Clock.systemUTC() in production");
-            }
             return new Verifier(this);
         }
     }

@@ -71,7 +71,6 @@ class FuzzCodecTest {
         if (result.isValid()) {
             assertTrue(FuzzFixtures.validTexts().contains(FuzzFixtures.textOf(payload)),
                     () -> "accepted a payload that was never issued: " + result);
-            assertEquals(FuzzFixtures.textOf(payload), result.code().text());
         } else {
             assertNotNull(result.reason());
             assertNotNull(result.message());
@@ -113,7 +112,6 @@ class FuzzCodecTest {
     private static void assertAcceptsOnlyIssued(String text, VerificationResult result) {
         if (result.isValid()) {
             assertTrue(FuzzFixtures.validTexts().contains(text), () -> "accepted a code that was never issued: " + text);
-            assertEquals(text, result.code().text());
         } else {
             assertNotNull(result.reason());
             assertNotNull(result.message());

@@ -69,9 +69,7 @@ final class FuzzFixtures {
 
     /** A verifier trusting only {@link #ISSUER_PUBLIC_KEY}, an hour after the codes were issued. */
     static Verifier verifier() {
-        return Verifier.builder()
-                .keys(TrustedKeys.of(ISSUER_PUBLIC_KEY))
-                .clock(Clock.fixed(VERIFIED_AT, ZoneOffset.UTC))
+        return Verifier.builder(TrustedKeys.of(ISSUER_PUBLIC_KEY), Clock.fixed(VERIFIED_AT, ZoneOffset.UTC))
                 .build();
     }
 
@@ -86,10 +84,8 @@ final class FuzzFixtures {
 
     static IssuedCode issue(ECPrivateKey key, Identity identity, Colour colour, Instant issuedAt,
                             Duration validity, long serial) {
-        Issuer issuer = Issuer.builder()
+        Issuer issuer = Issuer.builder(SECRET, Clock.fixed(issuedAt, ZoneOffset.UTC))
                 .signingKey(key)
-                .identitySecret(SECRET)
-                .clock(Clock.fixed(issuedAt, ZoneOffset.UTC))
                 .build();
         return issuer.sign(SECRET.pseudonymOf(identity), colour, issuedAt, validity, new Serial(serial));
     }

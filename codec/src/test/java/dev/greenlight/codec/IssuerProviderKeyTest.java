@@ -44,10 +44,8 @@ class IssuerProviderKeyTest {
     }
 
     private static Issuer.Builder builder(KeyPair pair) {
-        return Issuer.builder()
-                .signingKey(pair.getPrivate(), (ECPublicKey) pair.getPublic(), SUN_EC)
-                .identitySecret(IdentitySecret.of(new byte[32]))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC));
+        return Issuer.builder(IdentitySecret.of(new byte[32]), Clock.fixed(NOW, ZoneOffset.UTC))
+                .signingKey(pair.getPrivate(), (ECPublicKey) pair.getPublic(), SUN_EC);
     }
 
     @Test
@@ -87,10 +85,8 @@ class IssuerProviderKeyTest {
     void build_providerKeyOfAnotherPublicKey_isRefusedBeforeAnyCode() throws GeneralSecurityException {
         KeyPair pair = sunEcKeyPair();
         ECPublicKey other = (ECPublicKey) sunEcKeyPair().getPublic();
-        Issuer.Builder builder = Issuer.builder()
-                .signingKey(pair.getPrivate(), other, SUN_EC)
-                .identitySecret(IdentitySecret.of(new byte[32]))
-                .clock(Clock.systemUTC());
+        Issuer.Builder builder = Issuer.builder(IdentitySecret.of(new byte[32]), Clock.systemUTC())
+                .signingKey(pair.getPrivate(), other, SUN_EC);
 
         KeyFormatException e = assertThrows(KeyFormatException.class, builder::build);
         assertTrue(e.getMessage().contains("does not match the public key " + KeyId.of(other)), e.getMessage());
@@ -101,10 +97,8 @@ class IssuerProviderKeyTest {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(1024);
         KeyPair rsaPair = rsa.generateKeyPair();
-        Issuer.Builder builder = Issuer.builder()
-                .signingKey(rsaPair.getPrivate(), (ECPublicKey) sunEcKeyPair().getPublic(), SUN_EC)
-                .identitySecret(IdentitySecret.of(new byte[32]))
-                .clock(Clock.systemUTC());
+        Issuer.Builder builder = Issuer.builder(IdentitySecret.of(new byte[32]), Clock.systemUTC())
+                .signingKey(rsaPair.getPrivate(), (ECPublicKey) sunEcKeyPair().getPublic(), SUN_EC);
 
         KeyFormatException e = assertThrows(KeyFormatException.class, builder::build);
         assertTrue(e.getMessage().contains("cannot sign with the key"), e.getMessage());

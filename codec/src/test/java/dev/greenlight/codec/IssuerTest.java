@@ -18,10 +18,8 @@ class IssuerTest {
     private static final Identity HOLDER = Identity.chineseResidentId("11010519491231002X");
 
     private static Issuer issuer(KeyPair pair, IdentitySecret secret) {
-        return Issuer.builder()
+        return Issuer.builder(secret, Clock.fixed(NOW, ZoneOffset.UTC))
                 .signingKey((ECPrivateKey) pair.getPrivate())
-                .identitySecret(secret)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
     }
 

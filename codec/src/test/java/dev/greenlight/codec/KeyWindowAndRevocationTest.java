@@ -24,8 +24,7 @@ class KeyWindowAndRevocationTest {
 
     private static Verifier verifier(SigningWindow window, Revocations revocations, Instant now) {
         TrustedKey key = TrustedKey.of((ECPublicKey) PAIR.getPublic()).withSigningWindow(window);
-        return Verifier.builder().keys(TrustedKeys.ofTrusted(List.of(key))).revocations(revocations)
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        return Verifier.builder(TrustedKeys.ofTrusted(List.of(key)), Clock.fixed(now, ZoneOffset.UTC)).revocations(revocations).build();
     }
 
     @Test

@@ -23,7 +23,6 @@ class RoundTripTest {
         assertTrue(result.isValid(), result::toString);
         assertEquals(issued.claims(), result.code().claims());
         assertEquals(Colour.YELLOW, result.code().claims().colour());
-        assertEquals(issued.text(), result.code().text());
         assertEquals(154, issued.text().length());
         assertTrue(issued.text().startsWith("GL1:"));
     }

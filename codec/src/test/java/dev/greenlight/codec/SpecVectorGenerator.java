@@ -422,10 +422,8 @@ final class SpecVectorGenerator {
 
     /** A correctly issued code and each stage of its making. */
     private Code code(String keyName, long serial, Identity identity, Colour colour, Instant issuedAt, int validityMinutes) {
-        Issuer issuer = Issuer.builder()
+        Issuer issuer = Issuer.builder(identitySecret, Clock.fixed(issuedAt, ZoneOffset.UTC))
                 .signingKey(keys.get(keyName))
-                .identitySecret(identitySecret)
-                .clock(Clock.fixed(issuedAt, ZoneOffset.UTC))
                 .build();
         IssuedCode issued = issuer.sign(identitySecret.pseudonymOf(identity), colour, issuedAt,
                 Duration.ofMinutes(validityMinutes), new Serial(serial));

@@ -94,11 +94,10 @@ class SpecVectorsTest {
         c.path("revoked").path("serials").forEach(r -> revokedSerials.add(r.get("keyId").asText() + "/" + r.get("serial").asText()));
         Set<String> revokedKeys = new HashSet<>();
         c.path("revoked").path("keys").forEach(k -> revokedKeys.add(k.asText()));
-        Verifier verifier = Verifier.builder()
-                .keys(TrustedKeys.ofTrusted(trusted))
+        Verifier verifier = Verifier.builder(TrustedKeys.ofTrusted(trusted),
+                Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC))
                 .revocations((keyId, serial) -> revokedKeys.contains(keyId.toString())
                         || revokedSerials.contains(keyId + "/" + serial))
-                .clock(Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC))
                 .clockSkew(Duration.ofSeconds(c.get("clockSkewSeconds").asLong()))
                 .build();
 

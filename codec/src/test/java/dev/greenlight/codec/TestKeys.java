@@ -21,15 +21,13 @@ final class TestKeys {
     }
 
     static Issuer issuer(KeyPair pair, Instant now) {
-        return Issuer.builder()
+        return Issuer.builder(IdentitySecret.of(new byte[32]), Clock.fixed(now, ZoneOffset.UTC))
                 .signingKey((ECPrivateKey) pair.getPrivate())
-                .identitySecret(IdentitySecret.of(new byte[32]))
-                .clock(Clock.fixed(now, ZoneOffset.UTC))
                 .build();
     }
 
     static Verifier verifier(KeyResolver keys, Instant now) {
-        return Verifier.builder().keys(keys).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        return Verifier.builder(keys, Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
     static Verifier verifier(KeyPair pair, Instant now) {

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
@@ -89,12 +90,10 @@ final class TrustListVectorGenerator {
 
     // ---------------------------------------------------------------- lists
 
-    private TrustListDocument.Builder twoKeys(long sequence) {
-        return TrustListDocument.builder().sequence(sequence).issuedAt(LIST_ISSUED_AT).maxAge(MAX_AGE)
-                .add(entry("issuer-a", "Beijing Municipal Health Commission", "110000",
-                        Instant.parse("2026-01-01T00:00:00Z"), HAND_OVER))
-                .add(entry("issuer-b", "Beijing Municipal Health Commission", "110000",
-                        HAND_OVER, Instant.parse("2026-09-01T00:00:00Z")));
+    private TrustListDocument twoKeys(long sequence) {
+        return new TrustListDocument(sequence, LIST_ISSUED_AT, MAX_AGE, List.of(
+                entry("issuer-a", "Beijing Municipal Health Commission", "110000", Instant.parse("2026-01-01T00:00:00Z"), HAND_OVER),
+                entry("issuer-b", "Beijing Municipal Health Commission", "110000", HAND_OVER, Instant.parse("2026-09-01T00:00:00Z"))));
     }
 
     private TrustListEntry entry(String issuer, String name, String region, Instant notBefore, Instant notAfter) {
@@ -104,22 +103,22 @@ final class TrustListVectorGenerator {
     private void lists(ArrayNode lists) {
         Instant fresh = LIST_ISSUED_AT.plus(Duration.ofHours(1));
         Instant staleAt = LIST_ISSUED_AT.plus(MAX_AGE);
-        String twoKeys = twoKeys(7).build().toJson();
+        String twoKeys = twoKeys(7).toJson();
 
         // Valid lists.
         valid(lists, "valid-two-keys", "Two keys handing over at " + HAND_OVER + ": issuer-a until then, issuer-b from then.",
                 signed(twoKeys), fresh, Freshness.STRICT, null, 7, false);
         valid(lists, "valid-successor", "The next list (sequence 8) on a device that accepted 7.",
-                signed(twoKeys(8).build().toJson()), fresh, Freshness.STRICT, 7L, 8, false);
+                signed(twoKeys(8).toJson()), fresh, Freshness.STRICT, 7L, 8, false);
         valid(lists, "valid-same-sequence", "Sequence 7 on a device that accepted 7: equal is not lower (the device "
                 + "record also compares the document's digest).", signed(twoKeys), fresh, Freshness.STRICT, 7L, 7, false);
         valid(lists, "valid-empty", "A list of no keys: every code is UNKNOWN_KEY.",
-                signed(TrustListDocument.builder().sequence(9).issuedAt(LIST_ISSUED_AT).maxAge(MAX_AGE).build().toJson()),
+                signed(new TrustListDocument(9, LIST_ISSUED_AT, MAX_AGE, List.of()).toJson()),
                 fresh, Freshness.STRICT, null, 9, false);
         valid(lists, "valid-unicode-issuer", "An issuer name in Chinese (UTF-8 in the payload), a county-level region.",
-                signed(TrustListDocument.builder().sequence(10).issuedAt(LIST_ISSUED_AT).maxAge(MAX_AGE)
-                        .add(entry("issuer-a", "北京市朝阳区卫生健康委员会", "110105", Instant.parse("2026-01-01T00:00:00Z"), HAND_OVER))
-                        .build().toJson()), fresh, Freshness.STRICT, null, 10, false);
+                signed(new TrustListDocument(10, LIST_ISSUED_AT, MAX_AGE, List.of(entry("issuer-a", "北京市朝阳区卫生健康委员会",
+                        "110105", Instant.parse("2026-01-01T00:00:00Z"), HAND_OVER))).toJson()),
+                fresh, Freshness.STRICT, null, 10, false);
         valid(lists, "valid-last-fresh-second", "One second before issuedAt + maxAge: still fresh.",
                 signed(twoKeys), staleAt.minusSeconds(1), Freshness.STRICT, null, 7, false);
         valid(lists, "valid-stale-lenient", "At issuedAt + maxAge under the lenient policy: accepted with a warning.",
@@ -187,7 +186,7 @@ final class TrustListVectorGenerator {
                     return s.replace("\"y\":\"" + y + "\"", "\"y\":\"" + x + "\"");
                 });
         rejectDocument(lists, "document-duplicate-key", "issuer-a listed twice, with two windows.",
-                twoKeys(7).build().toJson(), s -> {
+                twoKeys(7).toJson(), s -> {
                     int first = s.indexOf("{\"issuer\"");
                     int second = s.indexOf(",{\"issuer\"");
                     String entryA = s.substring(first, second);
@@ -399,8 +398,10 @@ final class TrustListVectorGenerator {
 
     private void code(ArrayNode cases, String id, String description, String list, String issuer, long serial, Identity identity,
                       Instant issuedAt, Instant clock, RejectionReason reason) {
-        Issuer signer = Issuer.builder().signingKey(issuers.get(issuer)).identitySecret(codes.identitySecret)
-                .clock(Clock.fixed(issuedAt, ZoneOffset.UTC)).serialSource(new FixedSerial(serial)).build();
+        Issuer signer = Issuer.builder(codes.identitySecret, Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .signingKey(issuers.get(issuer))
+                .serialSource(new FixedSerial(serial))
+                .build();
         ObjectNode c = cases.addObject();
         c.put("id", id);
         c.put("description", description);

@@ -105,8 +105,7 @@ class TrustListVectorsTest {
             return;
         }
         TrustList list = verify(listCase);
-        Verifier verifier = Verifier.builder().keys(list.keys())
-                .clock(Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC))
+        Verifier verifier = Verifier.builder(list.keys(), Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC))
                 .clockSkew(Duration.ofSeconds(c.get("clockSkewSeconds").asLong())).build();
         VerificationResult result = verifier.verify(c.get("text").asText());
         JsonNode expected = c.get("expected");
@@ -135,11 +134,9 @@ class TrustListVectorsTest {
 
     private static TrustList verify(JsonNode c) throws TrustListException {
         JsonNode root = file().get("roots").get(c.get("root").asText());
-        TrustListVerifier verifier = TrustListVerifier.builder()
-                .root(PemKeys.publicKeyFromPem(root.get("publicKeySpkiPem").asText()))
-                .clock(Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC))
-                .freshness(Freshness.valueOf(c.get("freshness").asText().toUpperCase(Locale.ROOT)))
-                .build();
+        TrustListVerifier verifier = TrustListVerifier.of(PemKeys.publicKeyFromPem(root.get("publicKeySpkiPem").asText()),
+                Clock.fixed(Instant.parse(c.get("clock").asText()), ZoneOffset.UTC),
+                Freshness.valueOf(c.get("freshness").asText().toUpperCase(Locale.ROOT)));
         OptionalLong highest = c.has("highestAccepted") ? OptionalLong.of(c.get("highestAccepted").asLong()) : OptionalLong.empty();
         return verifier.verify(c.get("jws").asText(), highest);
     }

@@ -22,6 +22,7 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The trust authority's directory, apart from any issuer home (the root signs lists of issuers;
@@ -84,7 +85,7 @@ final class AuthorityHome {
             AtomicOutput.write(home.privateKeyFile(), out -> out.write(privatePem.getBytes(StandardCharsets.US_ASCII)), false, true);
             AtomicOutput.write(home.publicKeyFile(), out -> out.write(
                     PemKeys.publicKeyToPem((ECPublicKey) pair.getPublic()).getBytes(StandardCharsets.US_ASCII)), false, false);
-            home.saveDraft(TrustListDocument.builder().sequence(0).issuedAt(wholeSeconds(now)).maxAge(DEFAULT_MAX_AGE).build(), false);
+            home.saveDraft(new TrustListDocument(0, wholeSeconds(now), DEFAULT_MAX_AGE, List.of()), false);
         } catch (FileAlreadyExistsException e) {
             throw new IssuerHomeException(Reason.ALREADY_EXISTS, "Refusing to overwrite " + e.getFile(), e);
         } catch (IOException e) {

@@ -83,9 +83,7 @@ final class DemoCommand extends CliCommand {
         out().println();
 
         // Trust comes from the public key file, as a verifier would get it, not from the issuer object.
-        Verifier verifier = Verifier.builder()
-                .keys(TrustedKeys.of(demoHome.publicKey(issuer.keyId())))
-                .clock(clock)
+        Verifier verifier = Verifier.builder(TrustedKeys.of(demoHome.publicKey(issuer.keyId())), clock)
                 .build();
         out().println("3. Verify offline with the issuer's public key:");
         boolean asExpected = true;
@@ -93,9 +91,8 @@ final class DemoCommand extends CliCommand {
             asExpected &= report(name(SAMPLES.get(i).colour()) + " code", verifier.verify(codes[i].text()), true);
         }
         asExpected &= report("green code, one character changed", verifier.verify(tamper(codes[0].text())), false);
-        Verifier tomorrow = Verifier.builder()
-                .keys(TrustedKeys.of(demoHome.publicKey(issuer.keyId())))
-                .clock(Clock.offset(clock, issuer.defaultValidity().plus(Duration.ofHours(1))))
+        Verifier tomorrow = Verifier.builder(TrustedKeys.of(demoHome.publicKey(issuer.keyId())),
+                Clock.offset(clock, issuer.defaultValidity().plus(Duration.ofHours(1))))
                 .build();
         asExpected &= report("green code, " + Durations.format(issuer.defaultValidity().plusHours(1)) + " later",
                 tomorrow.verify(codes[0].text()), false);

@@ -483,9 +483,7 @@ final class IssuerHome {
      * the PIN of {@code passphrase.pin()}.
      */
     Issuer issuer(Clock clock, PassphraseSource passphrase) {
-        Issuer.Builder builder = Issuer.builder()
-                .identitySecret(identitySecret())
-                .clock(clock)
+        Issuer.Builder builder = Issuer.builder(identitySecret(), clock)
                 .defaultValidity(defaultValidity());
         KeyId keyId = activeKeyId();
         TokenKey tokenKey = tokenKey(keyId);

@@ -12,6 +12,7 @@ import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
 import dev.greenlight.codec.SigningWindow;
+import dev.greenlight.codec.trust.Freshness;
 import dev.greenlight.codec.trust.TrustListDocument;
 import dev.greenlight.codec.trust.TrustListEntry;
 import dev.greenlight.codec.trust.TrustListException;
@@ -32,6 +33,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -211,7 +213,9 @@ final class TrustCommand extends CliCommand {
                             + existing.window() + ": 'gl-issue trust retire' shortens a window; a window is never lengthened");
                 }
             }
-            home.saveDraft(build(draft.toBuilder().add(entry)));
+            List<TrustListEntry> entries = new ArrayList<>(draft.entries());
+            entries.add(entry);
+            home.saveDraft(valid(() -> draft.withEntries(entries)));
             err().println("Added " + entry.keyId() + " (" + Terminal.safe(issuer) + ", " + region + ") for " + entry.window()
                     + "; publish it with 'gl-issue trust sign'");
             return ExitCode.OK;
@@ -274,7 +278,7 @@ final class TrustCommand extends CliCommand {
             }
             TrustListEntry retired = new TrustListEntry(entry.publicKey(), entry.issuer(), entry.region(),
                     new SigningWindow(window.notBefore(), end));
-            home.saveDraft(build(replace(draft, entry, retired)));
+            home.saveDraft(valid(() -> draft.withEntries(replace(draft, entry, retired))));
             err().println("Key " + entry.keyId() + " may sign until " + end + " (was " + window.notAfter() + "); its codes issued "
                     + "before then verify until they expire. Publish with 'gl-issue trust sign'");
             return ExitCode.OK;
@@ -308,7 +312,7 @@ final class TrustCommand extends CliCommand {
                         + ": retire it first ('gl-issue trust retire " + entry.keyId() + "') and remove it once its last code "
                         + "has expired, or --force for a compromised key");
             }
-            home.saveDraft(build(replace(draft, entry, null)));
+            home.saveDraft(valid(() -> draft.withEntries(replace(draft, entry, null))));
             err().println("Removed " + entry.keyId() + " (window " + entry.window() + "); from the next 'gl-issue trust sign', "
                     + "every code it signed is UNKNOWN_KEY");
             return ExitCode.OK;
@@ -377,13 +381,13 @@ final class TrustCommand extends CliCommand {
                 throw new CliException(ExitCode.INVALID_INPUT, "The sequence is at its maximum: start a new authority");
             }
             Instant at = now();
-            TrustListDocument list = build(draft.toBuilder().sequence(draft.sequence() + 1).issuedAt(at)
-                    .maxAge(maxAge != null ? maxAge : draft.maxAge()));
+            TrustListDocument list = valid(() -> new TrustListDocument(draft.sequence() + 1, at,
+                    maxAge != null ? maxAge : draft.maxAge(), draft.entries()));
             ECPrivateKey rootKey = home.rootPrivateKey(passphrase.source(env()));
             String jws = list.sign(rootKey);
             try {
                 // The list must verify as a scanner will verify it, before anyone is handed it.
-                TrustListVerifier.builder().root(home.rootPublicKey()).clock(Clock.fixed(at, ZoneOffset.UTC)).build().verify(jws);
+                TrustListVerifier.of(home.rootPublicKey(), Clock.fixed(at, ZoneOffset.UTC), Freshness.STRICT).verify(jws);
             } catch (TrustListException e) {
                 throw new IllegalStateException("The list just signed does not verify: " + e.getMessage(), e);
             }
@@ -432,22 +436,23 @@ final class TrustCommand extends CliCommand {
     }
 
     /** The list with {@code old} replaced by {@code updated}, or removed for null; order kept. */
-    private static TrustListDocument.Builder replace(TrustListDocument draft, TrustListEntry old, TrustListEntry updated) {
-        TrustListDocument.Builder builder = draft.toBuilder().clearEntries();
+    private static List<TrustListEntry> replace(TrustListDocument draft, TrustListEntry old, TrustListEntry updated) {
+        List<TrustListEntry> entries = new ArrayList<>(draft.entries().size());
         for (TrustListEntry entry : draft.entries()) {
             if (entry != old) {
-                builder.add(entry);
+                entries.add(entry);
             } else if (updated != null) {
-                builder.add(updated);
+                entries.add(updated);
             }
         }
-        return builder;
+        return entries;
     }
 
-    private static TrustListDocument build(TrustListDocument.Builder builder) {
+    /** A document the operator's values made invalid (a maximum age out of range, too many keys) is their input error. */
+    private static TrustListDocument valid(Supplier<TrustListDocument> document) {
         try {
-            return builder.build();
-        } catch (IllegalStateException e) {
+            return document.get();
+        } catch (IllegalArgumentException e) {
             throw new CliException(ExitCode.INVALID_INPUT, e.getMessage(), e);
         }
     }

@@ -40,7 +40,7 @@ final class Homes {
     }
 
     static Verifier verifier(Path home, Clock clock) throws IOException {
-        return Verifier.builder().keys(TrustedKeys.of(publicKeys(home))).clock(clock).build();
+        return Verifier.builder(TrustedKeys.of(publicKeys(home)), clock).build();
     }
 
     static IdentitySecret identitySecret(Path home) throws IOException {

@@ -8,6 +8,7 @@ import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.JwkKeys;
 import dev.greenlight.codec.PemKeys;
 import dev.greenlight.codec.revocation.RevocationList;
+import dev.greenlight.codec.trust.Freshness;
 import dev.greenlight.codec.trust.TrustListVerifier;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
@@ -186,7 +187,7 @@ class StandardStreamOptionsTest {
 
         assertEquals(ExitCode.OK.code(), result.exitCode(), result::toString);
         ECPublicKey root = PemKeys.publicKeyFromPem(Files.readString(cli.workingDirectory.resolve("a/root.pub.pem")));
-        assertEquals(1, TrustListVerifier.builder().root(root).clock(Clock.fixed(cli.clock.instant(), ZoneOffset.UTC)).build()
+        assertEquals(1, TrustListVerifier.of(root, Clock.fixed(cli.clock.instant(), ZoneOffset.UTC), Freshness.STRICT)
                 .verify(result.out().strip()).entries().size());
         assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no file named -");
     }

@@ -9,6 +9,7 @@ import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.EncryptedPrivateKeys;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.PemKeys;
+import dev.greenlight.codec.trust.Freshness;
 import dev.greenlight.codec.trust.TrustList;
 import dev.greenlight.codec.trust.TrustListEntry;
 import dev.greenlight.codec.trust.TrustListException;
@@ -64,7 +65,7 @@ class TrustCommandTest {
 
     private TrustList verifySigned(Path file, Instant now) throws Exception {
         ECPublicKey root = PemKeys.publicKeyFromPem(Files.readString(authority().resolve("root.pub.pem")));
-        return TrustListVerifier.builder().root(root).clock(Clock.fixed(now, ZoneOffset.UTC)).build()
+        return TrustListVerifier.of(root, Clock.fixed(now, ZoneOffset.UTC), Freshness.STRICT)
                 .verify(Files.readString(file).strip());
     }
 
@@ -140,8 +141,10 @@ class TrustCommandTest {
         assertEquals(2, second.sequence());
         assertEquals(java.time.Duration.ofDays(3), second.maxAge());
         ECPublicKey root = PemKeys.publicKeyFromPem(Files.readString(authority().resolve("root.pub.pem")));
-        TrustListException rollback = assertThrows(TrustListException.class, () -> TrustListVerifier.builder().root(root)
-                .clock(Clock.fixed(Cli.NOW, ZoneOffset.UTC)).build().verify(first.strip(), OptionalLong.of(2)));
+        TrustListException rollback = assertThrows(TrustListException.class, () -> TrustListVerifier.of(root,
+                Clock.fixed(Cli.NOW, ZoneOffset.UTC),
+                Freshness.STRICT)
+                .verify(first.strip(), OptionalLong.of(2)));
         assertEquals(TrustListException.Reason.ROLLBACK, rollback.reason());
     }
 

@@ -114,7 +114,7 @@ final class TrustListOptions {
             case "lenient" -> Freshness.LENIENT;
             default -> throw new CliException(ExitCode.USAGE, "--list-age must be 'strict' or 'lenient', not '" + listAge + "'");
         };
-        TrustListVerifier verifier = TrustListVerifier.builder().root(rootKey(context)).clock(clock).freshness(freshness).build();
+        TrustListVerifier verifier = TrustListVerifier.of(rootKey(context), clock, freshness);
         String text = read(path, context);
         HighestSequence state = HighestSequence.at(stateDirectory(context).resolve(STATE_FILE));
         HighestSequence.Accepted previous = state.current();

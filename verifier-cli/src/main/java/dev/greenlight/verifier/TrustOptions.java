@@ -137,11 +137,11 @@ final class TrustOptions {
                 throw new CliException(ExitCode.USAGE, "give --trust or --trust-list, not both: a trust list is the only source of "
                         + "keys when it is used");
             }
-            builder = Verifier.builder().keys(trustList.load(context, clock).keys());
+            builder = Verifier.builder(trustList.load(context, clock).keys(), clock);
         } else {
-            builder = Verifier.builder().keys(TrustedKeys.of(TrustStore.load(trustPaths(context), context.stdin())));
+            builder = Verifier.builder(TrustedKeys.of(TrustStore.load(trustPaths(context), context.stdin())), clock);
         }
-        builder.clock(clock).clockSkew(skew);
+        builder.clockSkew(skew);
         if (!revocations.isEmpty()) {
             // The same pinned root signs trust lists and revocation lists (spec sections 15 and 16).
             // Said with the trust list's summary, so that --quiet and scan's banner treat both alike.

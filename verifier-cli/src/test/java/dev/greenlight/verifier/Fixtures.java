@@ -49,10 +49,8 @@ final class Fixtures {
     static final Instant NOW = ISSUED_AT.plus(Duration.ofHours(1));
 
     final KeyPair pair = P256KeyPairs.generate(new SecureRandom());
-    final Issuer issuer = Issuer.builder()
+    final Issuer issuer = Issuer.builder(IdentitySecret.generate(new SecureRandom()), Clock.fixed(ISSUED_AT, ZoneOffset.UTC))
             .signingKey((ECPrivateKey) pair.getPrivate())
-            .identitySecret(IdentitySecret.generate(new SecureRandom()))
-            .clock(Clock.fixed(ISSUED_AT, ZoneOffset.UTC))
             .build();
     final Path dir;
     final Path jwks;

@@ -62,15 +62,13 @@ class FuzzInputReadersTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T09:00:00Z");
     private static final KeyPair PAIR = P256KeyPairs.generate(new SecureRandom());
-    private static final Verifier VERIFIER = Verifier.builder()
-            .keys(TrustedKeys.of(List.of((ECPublicKey) PAIR.getPublic())))
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+    private static final Verifier VERIFIER = Verifier.builder(TrustedKeys.of(List.of((ECPublicKey) PAIR.getPublic())),
+            Clock.fixed(NOW, ZoneOffset.UTC))
             .build();
     /** The only texts that may verify: the fuzzer can splice this one in from the dictionary. */
-    private static final String GENUINE = Issuer.builder()
+    private static final String GENUINE = Issuer.builder(IdentitySecret.generate(new SecureRandom()),
+            Clock.fixed(NOW.minusSeconds(3600), ZoneOffset.UTC))
             .signingKey((ECPrivateKey) PAIR.getPrivate())
-            .identitySecret(IdentitySecret.generate(new SecureRandom()))
-            .clock(Clock.fixed(NOW.minusSeconds(3600), ZoneOffset.UTC))
             .build()
             .issue(Identity.passport("FRA", "18AV12345"), Colour.GREEN).text();
     private static final Set<String> IMAGE_FAILURES = Set.of(

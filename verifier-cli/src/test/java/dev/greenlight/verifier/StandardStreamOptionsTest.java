@@ -74,10 +74,9 @@ class StandardStreamOptionsTest {
 
     /** A list trusting the fixture's issuer key, signed by ROOT, fresh at {@link Fixtures#NOW}. */
     private String trustList() {
-        return TrustListDocument.builder().sequence(1).issuedAt(Fixtures.ISSUED_AT).maxAge(Duration.ofDays(1))
-                .add(new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer", "310000",
-                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))))
-                .build().sign((ECPrivateKey) ROOT.getPrivate()) + "\n";
+        TrustListEntry entry = new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer", "310000",
+                new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")));
+        return new TrustListDocument(1, Fixtures.ISSUED_AT, Duration.ofDays(1), List.of(entry)).sign((ECPrivateKey) ROOT.getPrivate()) + "\n";
     }
 
     private Path trustListFile() throws IOException {

@@ -22,6 +22,7 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,9 @@ class TrustListCommandsTest {
     }
 
     private Path list(String name, long sequence, Instant issuedAt, KeyPair signer) throws Exception {
-        TrustListDocument document = TrustListDocument.builder().sequence(sequence).issuedAt(issuedAt).maxAge(Duration.ofDays(1))
-                .add(new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer \u4e0a\u6d77", "310000",
-                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"))))
-                .build();
+        TrustListDocument document = new TrustListDocument(sequence, issuedAt, Duration.ofDays(1), List.of(
+                new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer \u4e0a\u6d77", "310000",
+                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")))));
         Path file = dir.resolve(name);
         Files.writeString(file, document.sign((ECPrivateKey) signer.getPrivate()) + "\n");
         return file;
@@ -168,10 +168,9 @@ class TrustListCommandsTest {
 
     @Test
     void verify_codeOutsideItsKeysWindow_isOutsideKeyWindowWithItsSignedClaims() throws Exception {
-        TrustListDocument document = TrustListDocument.builder().sequence(1).issuedAt(Fixtures.ISSUED_AT).maxAge(Duration.ofDays(1))
-                .add(new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer", "310000",
-                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Fixtures.ISSUED_AT)))
-                .build();
+        TrustListDocument document = new TrustListDocument(1, Fixtures.ISSUED_AT, Duration.ofDays(1), List.of(
+                new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer", "310000",
+                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Fixtures.ISSUED_AT))));
         Path list = dir.resolve("closed.jws");
         Files.writeString(list, document.sign((ECPrivateKey) ROOT.getPrivate()));
 

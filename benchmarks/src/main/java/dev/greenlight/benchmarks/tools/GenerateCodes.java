@@ -46,10 +46,8 @@ public final class GenerateCodes {
         Path jwks = Path.of(args[1]);
         int count = Integer.parseInt(args[2]);
         KeyPair pair = P256KeyPairs.generate(new SecureRandom());
-        Issuer issuer = Issuer.builder()
+        Issuer issuer = Issuer.builder(IdentitySecret.generate(new SecureRandom()), Clock.systemUTC())
                 .signingKey((ECPrivateKey) pair.getPrivate())
-                .identitySecret(IdentitySecret.generate(new SecureRandom()))
-                .clock(Clock.systemUTC())
                 .defaultValidity(Duration.ofHours(24))
                 .build();
         Files.writeString(jwks, JwkKeys.publicKeysToJwks(List.of((ECPublicKey) pair.getPublic())));

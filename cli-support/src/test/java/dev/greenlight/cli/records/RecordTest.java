@@ -27,16 +27,14 @@ class RecordTest {
 
     private static final Instant ISSUED_AT = Instant.parse("2026-03-01T08:00:00Z");
     private static final KeyPair PAIR = P256KeyPairs.generate(new SecureRandom());
-    private static final IssuedCode CODE = Issuer.builder()
+    private static final IssuedCode CODE = Issuer.builder(IdentitySecret.generate(new SecureRandom()),
+            Clock.fixed(ISSUED_AT, ZoneOffset.UTC))
             .signingKey((ECPrivateKey) PAIR.getPrivate())
-            .identitySecret(IdentitySecret.generate(new SecureRandom()))
-            .clock(Clock.fixed(ISSUED_AT, ZoneOffset.UTC))
             .build()
             .issue(Identity.passport("FRA", "18AV12345"), Colour.YELLOW, Duration.ofHours(1));
 
     private static Verifier verifierAt(Instant now, KeyPair pair) {
-        return Verifier.builder().keys(TrustedKeys.of((ECPublicKey) pair.getPublic()))
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        return Verifier.builder(TrustedKeys.of((ECPublicKey) pair.getPublic()), Clock.fixed(now, ZoneOffset.UTC)).build();
     }
 
     @Test

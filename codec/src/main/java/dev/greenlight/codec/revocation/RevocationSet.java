@@ -23,9 +23,9 @@ import dev.greenlight.codec.revocation.RevocationListException.Reason;
  */
 public final class RevocationSet implements Revocations {
 
-    private final long sequence;
+    /** The last list applied: whose sequence and issue time the set reports. */
+    private final Contents last;
     private final long baseSequence;
-    private final Instant issuedAt;
     private final int[] keys;
     private final int[] groupKeys;
     private final long[][] serials;
@@ -34,9 +34,8 @@ public final class RevocationSet implements Revocations {
     private final int serialCount;
 
     private RevocationSet(Contents last, long baseSequence, int[] keys, int[] groupKeys, long[][] serials) {
-        this.sequence = last.sequence;
+        this.last = last;
         this.baseSequence = baseSequence;
-        this.issuedAt = Instant.ofEpochSecond(last.issuedAtSeconds);
         this.keys = keys;
         this.groupKeys = groupKeys;
         this.serials = serials;
@@ -136,8 +135,8 @@ public final class RevocationSet implements Revocations {
      * @throws RevocationListException {@link Reason#ROLLBACK} if this set's sequence is lower
      */
     public void requireNotOlderThan(long highestAccepted) throws RevocationListException {
-        if (sequence < highestAccepted) {
-            throw new RevocationListException(Reason.ROLLBACK, "revocation list " + sequence + " is older than list " + highestAccepted
+        if (last.sequence < highestAccepted) {
+            throw new RevocationListException(Reason.ROLLBACK, "revocation list " + last.sequence + " is older than list " + highestAccepted
                     + ", accepted before: refusing it (rollback)");
         }
     }
@@ -171,7 +170,7 @@ public final class RevocationSet implements Revocations {
 
     /** @return the sequence of the last list applied: what the rollback guard records */
     public long sequence() {
-        return sequence;
+        return last.sequence;
     }
 
     /** @return the sequence of the base list */
@@ -181,7 +180,7 @@ public final class RevocationSet implements Revocations {
 
     /** @return when the last list applied was signed: how stale this device's knowledge is */
     public Instant issuedAt() {
-        return issuedAt;
+        return Instant.ofEpochSecond(last.issuedAtSeconds);
     }
 
     /** @return how many serials are revoked */
@@ -196,7 +195,8 @@ public final class RevocationSet implements Revocations {
 
     @Override
     public String toString() {
-        return "RevocationSet[sequence " + sequence + " (base " + baseSequence + "), " + keys.length + " keys, " + serialCount + " serials]";
+        return "RevocationSet[sequence " + last.sequence + " (base " + baseSequence + "), " + keys.length + " keys, " + serialCount
+                + " serials]";
     }
 
     private static long[] group(int[] groupKeys, long[][] serials, int key) {

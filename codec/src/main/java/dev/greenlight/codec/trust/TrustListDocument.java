@@ -35,11 +35,19 @@ import dev.greenlight.codec.trust.TrustListException.Reason;
  * issued, how long it may be relied on, and its keys with their windows. The one owner of the
  * list's JSON: {@link #toJson()} writes it and the verifier reads it through the same rules.
  *
- * <p>An authority builds one with {@link #builder()} and signs it with {@link #sign}; a verifier
- * never sees this type unchecked: it receives a {@link TrustList} from {@link TrustListVerifier}.
- * {@link #parseUnverified} is for the authority's own draft and for display. Immutable.
+ * <p>An authority makes one with the constructor, which checks it as a verifier would, and signs
+ * it with {@link #sign}; a verifier never sees this type unchecked: it receives a
+ * {@link TrustList} from {@link TrustListVerifier}. {@link #parseUnverified} is for the
+ * authority's own draft and for display.
+ *
+ * @param sequence from 0 to {@link #MAX_SEQUENCE}; each published list must have a higher one than
+ *                 the last, and a verifier refuses a lower one than it accepted
+ * @param issuedAt when the list is issued, a whole second from {@link #EARLIEST} to {@link #LATEST}
+ * @param maxAge   how long after {@code issuedAt} verifiers may rely on the list, whole seconds
+ *                 from {@link #MIN_MAX_AGE} to {@link #MAX_MAX_AGE}
+ * @param entries  the keys, in the list's order, each once, at most {@link #MAX_KEYS}; copied
  */
-public final class TrustListDocument {
+public record TrustListDocument(long sequence, Instant issuedAt, Duration maxAge, List<TrustListEntry> entries) {
 
     /** The JWS header's {@code typ}: a revocation list signed by the same root has another. */
     public static final String TYPE = "greenlight-trust-list+jws";
@@ -71,48 +79,43 @@ public final class TrustListDocument {
     private static final List<String> ENTRY_MEMBERS = List.of("issuer", "region", "notBefore", "notAfter", "jwk");
     private static final List<String> JWK_MEMBERS = List.of("kty", "crv", "x", "y", "kid");
 
-    private final long sequence;
-    private final Instant issuedAt;
-    private final Duration maxAge;
-    private final List<TrustListEntry> entries;
-
-    private TrustListDocument(long sequence, Instant issuedAt, Duration maxAge, List<TrustListEntry> entries) {
-        this.sequence = sequence;
-        this.issuedAt = issuedAt;
-        this.maxAge = maxAge;
-        this.entries = List.copyOf(entries);
+    /**
+     * Checks a document as a verifier would.
+     *
+     * @throws IllegalArgumentException if a value is out of range, a key is listed twice or there
+     *         are more than {@link #MAX_KEYS} keys
+     * @throws NullPointerException if a value is null
+     */
+    public TrustListDocument {
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(maxAge, "maxAge");
+        entries = List.copyOf(entries);
+        if (sequence < 0 || sequence > MAX_SEQUENCE) {
+            throw new IllegalArgumentException("The sequence must be from 0 to " + MAX_SEQUENCE + ", not " + sequence);
+        }
+        TrustListEntry.requireTime(issuedAt, "issuedAt");
+        if (maxAge.getNano() != 0 || maxAge.compareTo(MIN_MAX_AGE) < 0 || maxAge.compareTo(MAX_MAX_AGE) > 0) {
+            throw new IllegalArgumentException("The maximum age must be whole seconds from " + MIN_MAX_AGE + " to " + MAX_MAX_AGE
+                    + ", not " + maxAge);
+        }
+        if (entries.size() > MAX_KEYS) {
+            throw new IllegalArgumentException("A trust list holds at most " + MAX_KEYS + " keys, not " + entries.size());
+        }
+        Set<java.security.spec.ECPoint> points = new HashSet<>();
+        for (TrustListEntry entry : entries) {
+            if (!points.add(entry.publicKey().getW())) {
+                throw new IllegalArgumentException("Key " + entry.keyId() + " is listed twice: one entry, one window per key");
+            }
+        }
     }
 
-    /** @return a builder with nothing set */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** @return a builder holding this document's values, to derive the next list from it */
-    public Builder toBuilder() {
-        Builder builder = new Builder().sequence(sequence).issuedAt(issuedAt).maxAge(maxAge);
-        entries.forEach(builder::add);
-        return builder;
-    }
-
-    /** @return the sequence number: a verifier refuses a list with a lower one than it accepted */
-    public long sequence() {
-        return sequence;
-    }
-
-    /** @return when the list was issued */
-    public Instant issuedAt() {
-        return issuedAt;
-    }
-
-    /** @return how long after {@link #issuedAt()} the list may be relied on */
-    public Duration maxAge() {
-        return maxAge;
-    }
-
-    /** @return the keys, in the list's order; unmodifiable */
-    public List<TrustListEntry> entries() {
-        return entries;
+    /**
+     * @param replacement the keys of the derived list, in its order
+     * @return this list with other keys, the same sequence number, issue time and maximum age
+     * @throws IllegalArgumentException if a key is listed twice or there are more than {@link #MAX_KEYS}
+     */
+    public TrustListDocument withEntries(List<TrustListEntry> replacement) {
+        return new TrustListDocument(sequence, issuedAt, maxAge, replacement);
     }
 
     /**
@@ -218,16 +221,16 @@ public final class TrustListDocument {
             throw new TrustListException(Reason.TOO_MANY_KEYS, "the list holds " + keys.size() + " keys, more than the "
                     + MAX_KEYS + " a verifier accepts");
         }
-        Builder builder = builder().sequence(sequence.longValue()).issuedAt(issuedAt).maxAge(Duration.ofSeconds(maxAge.longValue()));
+        List<TrustListEntry> entries = new ArrayList<>(keys.size());
         Set<java.security.spec.ECPoint> seen = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             TrustListEntry entry = entry(keys.get(i), "keys[" + i + "]");
             if (!seen.add(entry.publicKey().getW())) {
                 throw invalid("keys[" + i + "] lists key " + entry.keyId() + " again: one entry, one window per key");
             }
-            builder.add(entry);
+            entries.add(entry);
         }
-        return builder.build();
+        return new TrustListDocument(sequence.longValue(), issuedAt, Duration.ofSeconds(maxAge.longValue()), entries);
     }
 
     private static TrustListEntry entry(Object value, String path) throws TrustListException {
@@ -360,101 +363,5 @@ public final class TrustListDocument {
         byte[] coordinate = new byte[32];
         System.arraycopy(bytes, offset, coordinate, 0, 32);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(coordinate);
-    }
-
-    /** Collects a list; {@link #build()} checks it as a verifier would. Not thread-safe. */
-    public static final class Builder {
-        private Long sequence;
-        private Instant issuedAt;
-        private Duration maxAge;
-        private final List<TrustListEntry> entries = new ArrayList<>();
-
-        private Builder() {
-        }
-
-        /**
-         * Required.
-         *
-         * @param sequence from 0 to {@link #MAX_SEQUENCE}; each published list must have a higher one than the last
-         * @return this builder
-         */
-        public Builder sequence(long sequence) {
-            this.sequence = sequence;
-            return this;
-        }
-
-        /**
-         * Required.
-         *
-         * @param issuedAt when the list is issued, a whole second
-         * @return this builder
-         */
-        public Builder issuedAt(Instant issuedAt) {
-            this.issuedAt = Objects.requireNonNull(issuedAt, "issuedAt");
-            return this;
-        }
-
-        /**
-         * Required.
-         *
-         * @param maxAge how long verifiers may rely on the list, whole seconds from {@link #MIN_MAX_AGE} to {@link #MAX_MAX_AGE}
-         * @return this builder
-         */
-        public Builder maxAge(Duration maxAge) {
-            this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
-            return this;
-        }
-
-        /**
-         * @param entry one more key
-         * @return this builder
-         */
-        public Builder add(TrustListEntry entry) {
-            entries.add(Objects.requireNonNull(entry, "entry"));
-            return this;
-        }
-
-        /**
-         * Removes every entry, to set them again.
-         *
-         * @return this builder
-         */
-        public Builder clearEntries() {
-            entries.clear();
-            return this;
-        }
-
-        /**
-         * @return the document
-         * @throws IllegalStateException if a value is missing, out of range, a key is listed twice
-         *         or there are more than {@link #MAX_KEYS} keys
-         */
-        public TrustListDocument build() {
-            if (sequence == null || issuedAt == null || maxAge == null) {
-                throw new IllegalStateException("A trust list needs a sequence, an issue time and a maximum age");
-            }
-            if (sequence < 0 || sequence > MAX_SEQUENCE) {
-                throw new IllegalStateException("The sequence must be from 0 to " + MAX_SEQUENCE + ", not " + sequence);
-            }
-            try {
-                TrustListEntry.requireTime(issuedAt, "issuedAt");
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-            if (maxAge.getNano() != 0 || maxAge.compareTo(MIN_MAX_AGE) < 0 || maxAge.compareTo(MAX_MAX_AGE) > 0) {
-                throw new IllegalStateException("The maximum age must be whole seconds from " + MIN_MAX_AGE + " to " + MAX_MAX_AGE
-                        + ", not " + maxAge);
-            }
-            if (entries.size() > MAX_KEYS) {
-                throw new IllegalStateException("A trust list holds at most " + MAX_KEYS + " keys, not " + entries.size());
-            }
-            Set<java.security.spec.ECPoint> points = new HashSet<>();
-            for (TrustListEntry entry : entries) {
-                if (!points.add(entry.publicKey().getW())) {
-                    throw new IllegalStateException("Key " + entry.keyId() + " is listed twice: one entry, one window per key");
-                }
-            }
-            return new TrustListDocument(sequence, issuedAt, maxAge, entries);
-        }
     }
 }

@@ -45,16 +45,24 @@ public final class TrustListVerifier {
     private final Clock clock;
     private final Freshness freshness;
 
-    private TrustListVerifier(Builder builder) {
-        this.root = builder.root;
-        this.rootKeyId = KeyId.of(builder.root);
-        this.clock = builder.clock;
-        this.freshness = builder.freshness;
+    private TrustListVerifier(ECPublicKey root, Clock clock, Freshness freshness) {
+        this.root = root;
+        this.rootKeyId = KeyId.of(root);
+        this.clock = clock;
+        this.freshness = freshness;
     }
 
-    /** @return a builder; the root and the clock are required, freshness defaults to {@link Freshness#STRICT} */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * @param root      the root key the device pins, delivered with the software or by hand, never
+     *                  with a list
+     * @param clock     what "now" is when judging a list's age
+     * @param freshness what to do with a stale list: {@link Freshness#STRICT} refuses it
+     * @return the verifier, immutable and thread-safe
+     * @throws KeyFormatException if the root is not a valid P-256 public key
+     */
+    public static TrustListVerifier of(ECPublicKey root, Clock clock, Freshness freshness) {
+        TrustedKey.of(Objects.requireNonNull(root, "root"));
+        return new TrustListVerifier(root, Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(freshness, "freshness"));
     }
 
     /** @return the key id of the pinned root */
@@ -147,60 +155,5 @@ public final class TrustListVerifier {
             out.append(rest).append('s');
         }
         return out.toString();
-    }
-
-    /** Collects a verifier's parts; {@link #build()} refuses a missing one. Not thread-safe. */
-    public static final class Builder {
-        private ECPublicKey root;
-        private Clock clock;
-        private Freshness freshness = Freshness.STRICT;
-
-        private Builder() {
-        }
-
-        /**
-         * Required: the root key the device pins, delivered with the software or by hand, never
-         * with a list.
-         *
-         * @param root the root's P-256 public key
-         * @return this builder
-         * @throws KeyFormatException if it is not a valid P-256 public key
-         */
-        public Builder root(ECPublicKey root) {
-            TrustedKey.of(Objects.requireNonNull(root, "root"));
-            this.root = root;
-            return this;
-        }
-
-        /**
-         * Required.
-         *
-         * @param clock what "now" is when judging a list's age
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param freshness what to do with a stale list; defaults to {@link Freshness#STRICT}
-         * @return this builder
-         */
-        public Builder freshness(Freshness freshness) {
-            this.freshness = Objects.requireNonNull(freshness, "freshness");
-            return this;
-        }
-
-        /**
-         * @return the verifier, immutable and thread-safe
-         * @throws IllegalStateException if the root or the clock is missing
-         */
-        public TrustListVerifier build() {
-            if (root == null || clock == null) {
-                throw new IllegalStateException("A trust list verifier needs the pinned root key and a clock");
-            }
-            return new TrustListVerifier(this);
-        }
     }
 }

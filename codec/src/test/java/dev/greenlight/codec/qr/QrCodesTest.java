@@ -34,10 +34,8 @@ class QrCodesTest {
     private static final List<String> CODES = issueCodes(50);
 
     private static List<String> issueCodes(int count) {
-        Issuer issuer = Issuer.builder()
+        Issuer issuer = Issuer.builder(IdentitySecret.generate(new SecureRandom()), Clock.systemUTC())
                 .signingKey((ECPrivateKey) P256KeyPairs.generate(new SecureRandom()).getPrivate())
-                .identitySecret(IdentitySecret.generate(new SecureRandom()))
-                .clock(Clock.systemUTC())
                 .build();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -34,8 +34,9 @@ class RevokedCodeVerifierTest {
     private static final KeyPair ISSUER_B = P256KeyPairs.generate(RANDOM);
 
     private static Issuer issuer(KeyPair pair) {
-        return Issuer.builder().signingKey((ECPrivateKey) pair.getPrivate()).identitySecret(IdentitySecret.generate(RANDOM))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        return Issuer.builder(IdentitySecret.generate(RANDOM), Clock.fixed(NOW, ZoneOffset.UTC))
+                .signingKey((ECPrivateKey) pair.getPrivate())
+                .build();
     }
 
     @Test
@@ -50,9 +51,9 @@ class RevokedCodeVerifierTest {
                 .revokeKey(KeyId.of((ECPublicKey) ISSUER_B.getPublic()))
                 .sign(ROOT.getPrivate(), null, null);
         RevocationSet set = RevocationSet.of(RevocationList.verify(list, (ECPublicKey) ROOT.getPublic()), List.of());
-        Verifier verifier = Verifier.builder()
-                .keys(TrustedKeys.of((ECPublicKey) ISSUER_A.getPublic(), (ECPublicKey) ISSUER_B.getPublic()))
-                .revocations(set).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        Verifier verifier = Verifier.builder(TrustedKeys.of((ECPublicKey) ISSUER_A.getPublic(), (ECPublicKey) ISSUER_B.getPublic()),
+                Clock.fixed(NOW, ZoneOffset.UTC))
+                .revocations(set).build();
 
         List<VerificationResult> results = verifier.verifyAll(List.of(revoked.text(), kept.text(), ofRevokedKey.text()));
 

@@ -29,8 +29,9 @@ import dev.greenlight.codec.internal.jws.CompactJws;
 class FuzzTrustListTest {
 
     private static final KeyPair ROOT = P256KeyPairs.generate(new SecureRandom());
-    private static final TrustListVerifier VERIFIER = TrustListVerifier.builder().root((ECPublicKey) ROOT.getPublic())
-            .clock(Clock.fixed(Instant.parse("2026-03-01T01:00:00Z"), ZoneOffset.UTC)).freshness(Freshness.LENIENT).build();
+    private static final TrustListVerifier VERIFIER = TrustListVerifier.of((ECPublicKey) ROOT.getPublic(),
+            Clock.fixed(Instant.parse("2026-03-01T01:00:00Z"), ZoneOffset.UTC),
+            Freshness.LENIENT);
 
     @FuzzTest
     @DictionaryEntries({"{\"format\":\"greenlight-trust-list\",\"version\":1,", "\"sequence\":", "\"issuedAt\":\"2026-03-01T00:00:00Z\"",

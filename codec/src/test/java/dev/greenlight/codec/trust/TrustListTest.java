@@ -46,32 +46,41 @@ class TrustListTest {
                 new SigningWindow(notBefore, notAfter));
     }
 
-    private static TrustListDocument.Builder document(long sequence) {
-        return TrustListDocument.builder().sequence(sequence).issuedAt(ISSUED).maxAge(Duration.ofDays(7))
-                .add(entry(ISSUER_A, Instant.parse("2026-01-01T00:00:00Z"), HAND_OVER))
-                .add(entry(ISSUER_B, HAND_OVER, Instant.parse("2027-01-01T00:00:00Z")));
+    private static TrustListDocument document(long sequence) {
+        return new TrustListDocument(sequence, ISSUED, Duration.ofDays(7), List.of(
+                entry(ISSUER_A, Instant.parse("2026-01-01T00:00:00Z"), HAND_OVER),
+                entry(ISSUER_B, HAND_OVER, Instant.parse("2027-01-01T00:00:00Z"))));
+    }
+
+    /** The trust list of {@link #document} verified an hour after the hand-over, and a code verifier on its keys. */
+    private static final Instant AFTER_HAND_OVER = HAND_OVER.plus(Duration.ofHours(1));
+
+    private static TrustList verifiedList() throws TrustListException {
+        return verifier(AFTER_HAND_OVER, Freshness.STRICT).verify(document(3).sign((ECPrivateKey) ROOT.getPrivate()));
+    }
+
+    private static Verifier codeVerifier(TrustList list) {
+        return Verifier.builder(list.keys(), Clock.fixed(AFTER_HAND_OVER, ZoneOffset.UTC)).build();
     }
 
     private static TrustListVerifier verifier(Instant now, Freshness freshness) {
-        return TrustListVerifier.builder().root((ECPublicKey) ROOT.getPublic())
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).freshness(freshness).build();
+        return TrustListVerifier.of((ECPublicKey) ROOT.getPublic(), Clock.fixed(now, ZoneOffset.UTC), freshness);
     }
 
     private static String code(KeyPair issuer, Instant issuedAt) {
-        return Issuer.builder().signingKey((ECPrivateKey) issuer.getPrivate()).identitySecret(SECRET)
-                .clock(Clock.fixed(issuedAt, ZoneOffset.UTC)).build().issue(HOLDER, Colour.GREEN).text();
+        Issuer signer = Issuer.builder(SECRET, Clock.fixed(issuedAt, ZoneOffset.UTC))
+                .signingKey((ECPrivateKey) issuer.getPrivate())
+                .build();
+        return signer.issue(HOLDER, Colour.GREEN).text();
     }
 
     @Test
     void verify_listSignedWithTheLibrary_givesItsKeysWithTheirWindows() throws TrustListException {
-        String jws = document(3).build().sign((ECPrivateKey) ROOT.getPrivate());
-        Instant now = HAND_OVER.plus(Duration.ofHours(1));
-
-        TrustList list = verifier(now, Freshness.STRICT).verify(jws);
-        Verifier codes = Verifier.builder().keys(list.keys()).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        TrustList list = verifiedList();
+        Verifier codes = codeVerifier(list);
 
         assertEquals(3, list.sequence());
-        assertEquals(Duration.ofHours(7), list.age(now));
+        assertEquals(Duration.ofHours(7), list.age(AFTER_HAND_OVER));
         assertTrue(codes.verify(code(ISSUER_A, HAND_OVER.minusSeconds(1))).isValid());
         assertTrue(codes.verify(code(ISSUER_B, HAND_OVER)).isValid());
         VerificationResult late = codes.verify(code(ISSUER_A, HAND_OVER));
@@ -81,7 +90,7 @@ class TrustListTest {
 
     @Test
     void toJson_readBackUnverified_givesTheSameDocument() throws TrustListException {
-        TrustListDocument document = document(12).build();
+        TrustListDocument document = document(12);
 
         TrustListDocument read = TrustListDocument.parseUnverified(document.toJson());
 
@@ -91,7 +100,7 @@ class TrustListTest {
 
     @Test
     void verify_sameListTwice_hasTheSameDigestAndAnotherSignatureAnother() throws TrustListException {
-        TrustListDocument document = document(3).build();
+        TrustListDocument document = document(3);
         String first = document.sign((ECPrivateKey) ROOT.getPrivate());
         String second = document.sign((ECPrivateKey) ROOT.getPrivate());
         TrustListVerifier verifier = verifier(ISSUED, Freshness.STRICT);
@@ -113,14 +122,12 @@ class TrustListTest {
 
     @Test
     void verify_listOfMaxKeys_loadsAndOneMoreIsRefusedBeforeAnyKeyIsRead() throws TrustListException {
-        TrustListDocument.Builder full = TrustListDocument.builder().sequence(1).issuedAt(ISSUED).maxAge(Duration.ofDays(1));
         List<TrustListEntry> entries = new ArrayList<>();
         for (int i = 0; i < TrustListDocument.MAX_KEYS; i++) {
-            TrustListEntry entry = entry(P256KeyPairs.generate(RANDOM), ISSUED, HAND_OVER);
-            entries.add(entry);
-            full.add(entry);
+            entries.add(entry(P256KeyPairs.generate(RANDOM), ISSUED, HAND_OVER));
         }
-        String jws = full.build().sign((ECPrivateKey) ROOT.getPrivate());
+        TrustListDocument full = new TrustListDocument(1, ISSUED, Duration.ofDays(1), entries);
+        String jws = full.sign((ECPrivateKey) ROOT.getPrivate());
         TrustListVerifier verifier = verifier(ISSUED, Freshness.STRICT);
 
         long start = System.nanoTime();
@@ -131,12 +138,12 @@ class TrustListTest {
         assertEquals(TrustListDocument.MAX_KEYS, list.entries().size());
         assertFalse(list.keys().keysFor(entries.get(TrustListDocument.MAX_KEYS - 1).keyId()).isEmpty());
 
-        full.add(entry(P256KeyPairs.generate(RANDOM), ISSUED, HAND_OVER));
-        assertThrows(IllegalStateException.class, full::build);
+        entries.add(entry(P256KeyPairs.generate(RANDOM), ISSUED, HAND_OVER));
+        assertThrows(IllegalArgumentException.class, () -> full.withEntries(entries));
         // A signer that ignores the cap: the JSON of 1,025 entries, signed, refused for their number.
-        String json = full.clearEntries().build().toJson();
+        String json = full.withEntries(List.of()).toJson();
         StringBuilder many = new StringBuilder(json.substring(0, json.length() - 2));
-        String one = document(1).build().toJson();
+        String one = document(1).toJson();
         String firstEntry = one.substring(one.indexOf("{\"issuer\""), one.indexOf(",{\"issuer\""));
         for (int i = 0; i <= TrustListDocument.MAX_KEYS; i++) {
             many.append(i == 0 ? "" : ",").append(firstEntry);
@@ -149,7 +156,7 @@ class TrustListTest {
 
     @Test
     void verify_freshness_staleFromIssuedAtPlusMaxAgeOnStrictlyAndWarnedLeniently() throws TrustListException {
-        String jws = document(3).build().sign((ECPrivateKey) ROOT.getPrivate());
+        String jws = document(3).sign((ECPrivateKey) ROOT.getPrivate());
         Instant staleAt = ISSUED.plus(Duration.ofDays(7));
 
         TrustList fresh = verifier(staleAt.minusMillis(1), Freshness.STRICT).verify(jws);
@@ -164,7 +171,7 @@ class TrustListTest {
 
     @Test
     void verify_rollback_lowerRefusedEqualAndHigherAccepted() throws TrustListException {
-        String jws = document(5).build().sign((ECPrivateKey) ROOT.getPrivate());
+        String jws = document(5).sign((ECPrivateKey) ROOT.getPrivate());
         TrustListVerifier verifier = verifier(ISSUED, Freshness.STRICT);
 
         assertEquals(TrustListException.Reason.ROLLBACK,
@@ -174,23 +181,24 @@ class TrustListTest {
     }
 
     @Test
-    void builder_sameKeyTwice_isRefused() {
-        TrustListDocument.Builder builder = document(1).add(entry(ISSUER_A, Instant.parse("2028-01-01T00:00:00Z"),
-                Instant.parse("2029-01-01T00:00:00Z")));
+    void constructor_sameKeyTwice_isRefused() {
+        List<TrustListEntry> twice = new ArrayList<>(document(1).entries());
+        twice.add(entry(ISSUER_A, Instant.parse("2028-01-01T00:00:00Z"), Instant.parse("2029-01-01T00:00:00Z")));
 
-        IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> document(1).withEntries(twice));
         assertTrue(e.getMessage().contains(KeyId.of((ECPublicKey) ISSUER_A.getPublic()).toString()), e.getMessage());
     }
 
     @Test
-    void builder_outOfRangeValues_areRefused() {
-        assertThrows(IllegalStateException.class, () -> document(-1).build());
-        assertThrows(IllegalStateException.class, () -> document(TrustListDocument.MAX_SEQUENCE + 1).build());
-        assertThrows(IllegalStateException.class, () -> document(1).maxAge(Duration.ofSeconds(59)).build());
-        assertThrows(IllegalStateException.class, () -> document(1).maxAge(Duration.ofSeconds(90).plusMillis(1)).build());
-        assertThrows(IllegalStateException.class, () -> document(1).issuedAt(ISSUED.plusMillis(1)).build());
-        assertThrows(IllegalStateException.class, () -> TrustListDocument.builder().sequence(1).issuedAt(ISSUED).build());
-        assertEquals(TrustListDocument.MAX_SEQUENCE, document(TrustListDocument.MAX_SEQUENCE).build().sequence());
+    void constructor_outOfRangeValues_areRefused() {
+        List<TrustListEntry> none = List.of();
+        assertThrows(IllegalArgumentException.class, () -> document(-1));
+        assertThrows(IllegalArgumentException.class, () -> document(TrustListDocument.MAX_SEQUENCE + 1));
+        assertThrows(IllegalArgumentException.class, () -> new TrustListDocument(1, ISSUED, Duration.ofSeconds(59), none));
+        assertThrows(IllegalArgumentException.class, () -> new TrustListDocument(1, ISSUED, Duration.ofSeconds(90).plusMillis(1), none));
+        assertThrows(IllegalArgumentException.class, () -> new TrustListDocument(1, ISSUED.plusMillis(1), Duration.ofDays(1), none));
+        assertThrows(NullPointerException.class, () -> new TrustListDocument(1, ISSUED, null, none));
+        assertEquals(TrustListDocument.MAX_SEQUENCE, document(TrustListDocument.MAX_SEQUENCE).sequence());
     }
 
     @ParameterizedTest
@@ -229,10 +237,7 @@ class TrustListTest {
 
     @Test
     void verify_oneListFromManyThreads_givesTheSameVerdicts() throws Exception {
-        String jws = document(3).build().sign((ECPrivateKey) ROOT.getPrivate());
-        Instant now = HAND_OVER.plus(Duration.ofHours(1));
-        TrustList list = verifier(now, Freshness.STRICT).verify(jws);
-        Verifier codes = Verifier.builder().keys(list.keys()).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        Verifier codes = codeVerifier(verifiedList());
         String valid = code(ISSUER_B, HAND_OVER);
         String late = code(ISSUER_A, HAND_OVER);
         List<Thread> threads = new ArrayList<>();

@@ -52,14 +52,11 @@ class FuzzBatchInputTest {
     private static final String HEADER = "document_type,number,colour,validity";
     private static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
     private static final KeyPair PAIR = P256KeyPairs.generate(new SecureRandom());
-    private static final Issuer ISSUER = Issuer.builder()
+    private static final Issuer ISSUER = Issuer.builder(IdentitySecret.generate(new SecureRandom()), Clock.fixed(NOW, ZoneOffset.UTC))
             .signingKey((ECPrivateKey) PAIR.getPrivate())
-            .identitySecret(IdentitySecret.generate(new SecureRandom()))
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .build();
-    private static final Verifier VERIFIER = Verifier.builder()
-            .keys(TrustedKeys.of(List.of((ECPublicKey) PAIR.getPublic())))
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+    private static final Verifier VERIFIER = Verifier.builder(TrustedKeys.of(List.of((ECPublicKey) PAIR.getPublic())),
+            Clock.fixed(NOW, ZoneOffset.UTC))
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RowParser CSV = CsvRowParser.fromHeader(HEADER);
