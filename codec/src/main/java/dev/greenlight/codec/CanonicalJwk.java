@@ -1,10 +1,13 @@
 package dev.greenlight.codec;
 
+import dev.greenlight.codec.internal.json.StrictJson;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +15,7 @@ import java.util.regex.Pattern;
  * object of string members, each of {@code kty} ({@code EC}), {@code crv} ({@code P-256}),
  * {@code x}, {@code y} (required), {@code kid}, {@code use} ({@code sig}) and {@code alg}
  * ({@code ES256}) at most once, in any order, with JSON whitespace between tokens; and a JWK Set of
- * such objects. Strings hold no escapes and no character outside {@code A-Z a-z 0-9 - _ . :}.
+ * such objects. The text holds no escapes; the JSON is {@link StrictJson}'s, so no name is repeated.
  *
  * <p>Why: a one-shot {@code gl-verify verify} reads a trust file, and nimbus's JSON and JWK
  * parsers load some 175 classes to do it, a tenth of the process's start. This reader answers
@@ -30,163 +33,70 @@ final class CanonicalJwk {
      * base64url: 42 characters of 6 bits and a last one whose 2 low bits are zero. Both readers check it.
      */
     static final Pattern BASE64URL_32_BYTES = Pattern.compile("[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]");
-    private static final String[] NAMES = {"kty", "crv", "x", "y", "kid", "use", "alg"};
-    private static final int KTY = 0;
-    private static final int CRV = 1;
-    private static final int X = 2;
-    private static final int Y = 3;
-    private static final int KID = 4;
-    private static final int USE = 5;
-    private static final int ALG = 6;
+    private static final Set<String> MEMBERS = Set.of("kty", "crv", "x", "y", "kid", "use", "alg");
 
-    private final String text;
-    private int position;
-
-    private CanonicalJwk(String text) {
-        this.text = text;
+    private CanonicalJwk() {
     }
 
     /** The key of one JWK in the canonical form, or null to let nimbus decide. */
     static ECPublicKey publicKey(String json) {
-        CanonicalJwk reader = new CanonicalJwk(json);
-        reader.whitespace();
-        ECPublicKey key = reader.jwk();
-        if (key == null) {
-            return null;
-        }
-        reader.whitespace();
-        return reader.atEnd() ? key : null;
+        return json(json) instanceof Map<?, ?> jwk ? key(jwk) : null;
     }
 
     /** The keys of a non-empty JWK Set of canonical JWKs, or null to let nimbus decide. */
     static List<ECPublicKey> publicKeys(String json) {
-        CanonicalJwk reader = new CanonicalJwk(json);
-        reader.whitespace();
-        if (!reader.expect('{') || !reader.expectWhitespaced('"') || !"keys".equals(reader.stringBody())
-                || !reader.expectWhitespaced(':') || !reader.expectWhitespaced('[')) {
+        if (!(json(json) instanceof Map<?, ?> set) || set.size() != 1
+                || !(set.get("keys") instanceof List<?> jwks) || jwks.isEmpty()) {
             return null;
         }
-        List<ECPublicKey> keys = new ArrayList<>();
-        do {
-            reader.whitespace();
-            ECPublicKey key = reader.jwk();
+        List<ECPublicKey> keys = new ArrayList<>(jwks.size());
+        for (Object jwk : jwks) {
+            ECPublicKey key = jwk instanceof Map<?, ?> members ? key(members) : null;
             if (key == null) {
                 return null;
             }
             keys.add(key);
-        } while (reader.expectWhitespaced(','));
-        if (!reader.expectWhitespaced(']') || !reader.expectWhitespaced('}')) {
-            return null;
         }
-        reader.whitespace();
-        return reader.atEnd() ? List.copyOf(keys) : null;
+        return List.copyOf(keys);
     }
 
-    /** One JWK object from the current position, or null. */
-    private ECPublicKey jwk() {
-        if (!expect('{')) {
+    /** The JSON value of the text, or null. */
+    private static Object json(String text) {
+        // The form JwkKeys writes has no escapes: text with one goes to nimbus, so that nothing
+        // here rests on both readers decoding escapes alike.
+        if (text.indexOf('\\') >= 0) {
             return null;
         }
-        String[] values = new String[NAMES.length];
-        do {
-            if (!expectWhitespaced('"')) {
-                return null;
-            }
-            int member = memberIndex(stringBody());
-            if (member < 0 || values[member] != null || !expectWhitespaced(':') || !expectWhitespaced('"')) {
-                return null;
-            }
-            values[member] = stringBody();
-            if (values[member] == null) {
-                return null;
-            }
-        } while (expectWhitespaced(','));
-        if (!expectWhitespaced('}')) {
+        try {
+            return StrictJson.parse(text);
+        } catch (StrictJson.JsonException e) {
             return null;
         }
-        return key(values);
     }
 
-    private static ECPublicKey key(String[] values) {
-        if (!"EC".equals(values[KTY]) || !"P-256".equals(values[CRV]) || values[X] == null || values[Y] == null
-                || (values[USE] != null && !values[USE].equals("sig")) || (values[ALG] != null && !values[ALG].equals("ES256"))
-                || !BASE64URL_32_BYTES.matcher(values[X]).matches() || !BASE64URL_32_BYTES.matcher(values[Y]).matches()) {
+    private static ECPublicKey key(Map<?, ?> jwk) {
+        if (!MEMBERS.containsAll(jwk.keySet()) || !"EC".equals(jwk.get("kty")) || !"P-256".equals(jwk.get("crv"))
+                || !absentOr(jwk, "use", "sig") || !absentOr(jwk, "alg", "ES256")
+                || !(jwk.get("x") instanceof String x) || !BASE64URL_32_BYTES.matcher(x).matches()
+                || !(jwk.get("y") instanceof String y) || !BASE64URL_32_BYTES.matcher(y).matches()) {
             return null;
         }
         ECPublicKey key;
         try {
-            key = PointKeys.publicKey(coordinate(values[X]), coordinate(values[Y]));
+            key = PointKeys.publicKey(coordinate(x), coordinate(y));
         } catch (KeyFormatException e) {
             return null;
         }
-        if (values[KID] != null && !values[KID].equals(KeyId.of(key).toString())) {
-            return null;
-        }
-        return key;
+        Object kid = jwk.get("kid");
+        return kid == null || kid.equals(KeyId.of(key).toString()) ? key : null;
+    }
+
+    private static boolean absentOr(Map<?, ?> jwk, String member, String value) {
+        Object found = jwk.get(member);
+        return found == null || found.equals(value);
     }
 
     private static BigInteger coordinate(String base64url) {
         return new BigInteger(1, Base64.getUrlDecoder().decode(base64url));
-    }
-
-    private static int memberIndex(String name) {
-        if (name == null) {
-            return -1;
-        }
-        for (int i = 0; i < NAMES.length; i++) {
-            if (NAMES[i].equals(name)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The characters up to the closing quote, the opening one already read; null if one is outside
-     * the plain set (an escape, a control character, anything nimbus might read otherwise) or the
-     * string does not end.
-     */
-    private String stringBody() {
-        int start = position;
-        while (position < text.length()) {
-            char c = text.charAt(position++);
-            if (c == '"') {
-                return text.substring(start, position - 1);
-            }
-            boolean plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == ':';
-            if (!plain) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private boolean expectWhitespaced(char c) {
-        whitespace();
-        return expect(c);
-    }
-
-    private boolean expect(char c) {
-        if (position < text.length() && text.charAt(position) == c) {
-            position++;
-            return true;
-        }
-        return false;
-    }
-
-    /** RFC 8259's whitespace: space, tab, line feed, carriage return. */
-    private void whitespace() {
-        while (position < text.length()) {
-            char c = text.charAt(position);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
-            }
-            position++;
-        }
-    }
-
-    private boolean atEnd() {
-        return position == text.length();
     }
 }

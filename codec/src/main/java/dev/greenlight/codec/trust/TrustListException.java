@@ -31,11 +31,9 @@ public final class TrustListException extends Exception {
     /** The failed check. */
     private final Reason reason;
 
-    /**
-     * @param reason the failed check
-     * @param message what is wrong, for people
-     */
-    public TrustListException(Reason reason, String message) {
+    // Not public: only this package's checks decide that a list is refused, and they alone keep
+    // the promise above that received text is quoted escaped.
+    TrustListException(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

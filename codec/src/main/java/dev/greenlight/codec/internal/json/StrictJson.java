@@ -98,65 +98,64 @@ public final class StrictJson {
     }
 
     private Map<String, Object> object(int depth) throws JsonException {
-        requireDepth(depth);
-        at++;
         Map<String, Object> members = new LinkedHashMap<>();
-        skipWhitespace();
-        if (peek() == '}') {
-            at++;
-            return Collections.unmodifiableMap(members);
+        if (openAndNotEmpty(depth, '}')) {
+            do {
+                skipWhitespace();
+                if (peek() != '"') {
+                    throw error("a member name (a string) is expected");
+                }
+                int nameAt = at;
+                String name = string();
+                skipWhitespace();
+                expect(':');
+                skipWhitespace();
+                Object value = value(depth);
+                if (members.putIfAbsent(name, value) != null) {
+                    at = nameAt;
+                    throw error("the member name \"" + printable(name) + "\" occurs twice in one object");
+                }
+            } while (another('}'));
         }
-        while (true) {
-            skipWhitespace();
-            if (peek() != '"') {
-                throw error("a member name (a string) is expected");
-            }
-            int nameAt = at;
-            String name = string();
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
-            Object value = value(depth);
-            if (members.putIfAbsent(name, value) != null) {
-                at = nameAt;
-                throw error("the member name \"" + printable(name) + "\" occurs twice in one object");
-            }
-            skipWhitespace();
-            char next = peek();
-            at++;
-            if (next == '}') {
-                return Collections.unmodifiableMap(members);
-            }
-            if (next != ',') {
-                at--;
-                throw error("',' or '}' is expected");
-            }
-        }
+        return Collections.unmodifiableMap(members);
     }
 
     private List<Object> array(int depth) throws JsonException {
+        List<Object> elements = new ArrayList<>();
+        if (openAndNotEmpty(depth, ']')) {
+            do {
+                skipWhitespace();
+                elements.add(value(depth));
+            } while (another(']'));
+        }
+        return Collections.unmodifiableList(elements);
+    }
+
+    /** Past the opening bracket at the cursor: false if {@code close} follows at once (and is read). */
+    private boolean openAndNotEmpty(int depth, char close) throws JsonException {
         requireDepth(depth);
         at++;
-        List<Object> elements = new ArrayList<>();
         skipWhitespace();
-        if (peek() == ']') {
+        if (peek() == close) {
             at++;
-            return Collections.unmodifiableList(elements);
+            return false;
         }
-        while (true) {
-            skipWhitespace();
-            elements.add(value(depth));
-            skipWhitespace();
-            char next = peek();
+        return true;
+    }
+
+    /** After a member or an element: true past a ',', false past {@code close}. */
+    private boolean another(char close) throws JsonException {
+        skipWhitespace();
+        char next = peek();
+        if (next == close) {
             at++;
-            if (next == ']') {
-                return Collections.unmodifiableList(elements);
-            }
-            if (next != ',') {
-                at--;
-                throw error("',' or ']' is expected");
-            }
+            return false;
         }
+        if (next != ',') {
+            throw error("',' or '" + close + "' is expected");
+        }
+        at++;
+        return true;
     }
 
     private String string() throws JsonException {
