@@ -35,6 +35,8 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
  * Writes {@code specs/vectors/trust-lists.json} (specification, section 15.5) from fixed inputs:
  * deterministic root and issuer keys, RFC 6979 signatures, fixed clocks and serials, so that
  * {@link TrustListVectorsTest} can insist the committed file is exactly what the code produces.
+ * The cases of a malformed document are a table, {@value #DOCUMENT_CASES} among the test
+ * resources: one row a case, its edit of the payload as text or by the name of an edit written here.
  * Kept apart from {@link SpecVectorGenerator}, which owns the code vectors.
  *
  * <p>Regenerate after a deliberate format change:
