@@ -32,7 +32,7 @@ public final class IndependentScripts {
      * @return how many cases it passed
      */
     public static int passedCases(String scriptName) throws IOException, InterruptedException {
-        Path script = SpecVectorsTest.vectorsDir().resolveSibling("independent").resolve(scriptName);
+        Path script = SpecVectors.dir().resolveSibling("independent").resolve(scriptName);
         assertTrue(Files.isRegularFile(script), "missing " + script);
         assumeTrue(hasPython(), "Skipped: no python3 on the PATH to run " + script);
 

@@ -16,7 +16,7 @@ class IndependentTrustListVerifierTest {
     void independentPythonVerifier_agreesWithEveryTrustListVector() throws Exception {
         int passed = IndependentScripts.passedCases("verify_trust_lists.py");
 
-        JsonNode vectors = SpecVectorsTest.read(TrustListVectorGenerator.FILE);
+        JsonNode vectors = SpecVectors.read(TrustListVectorGenerator.FILE);
         assertEquals(vectors.get("lists").size() + vectors.get("codes").size(), passed);
     }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.codec;
 
+import static dev.greenlight.codec.SpecVectors.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import dev.greenlight.codec.internal.wire.Base45;
@@ -40,41 +37,13 @@ class SpecVectorsTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    static Path vectorsDir() {
-        String configured = System.getProperty("greenlight.specs.dir");
-        return (configured != null ? Path.of(configured) : Path.of("..", "specs")).resolve("vectors");
-    }
-
-    static JsonNode read(String file) {
-        try {
-            return SpecVectorGenerator.JSON.readTree(vectorsDir().resolve(file).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read spec vector file " + vectorsDir().resolve(file), e);
-        }
-    }
-
     static Stream<Named<JsonNode>> codeCases() {
-        List<Named<JsonNode>> cases = new ArrayList<>();
-        read(SpecVectorGenerator.CODES_FILE).get("cases").forEach(c -> cases.add(Named.of(c.get("id").asText(), c)));
-        return cases.stream();
+        return SpecVectors.byId(read(SpecVectorGenerator.CODES_FILE).get("cases"));
     }
 
     @Test
     void committedVectors_equalWhatTheCodeProduces() throws IOException {
-        Map<String, String> generated = new SpecVectorGenerator().files();
-        if (Boolean.getBoolean("greenlight.vectors.write")) {
-            Files.createDirectories(vectorsDir());
-            for (Map.Entry<String, String> file : generated.entrySet()) {
-                Files.writeString(vectorsDir().resolve(file.getKey()), file.getValue());
-            }
-        }
-        for (Map.Entry<String, String> file : generated.entrySet()) {
-            Path committed = vectorsDir().resolve(file.getKey());
-            assertTrue(Files.isRegularFile(committed), () -> "Missing spec vector file " + committed);
-            assertEquals(file.getValue(), Files.readString(committed),
-                    () -> committed + " differs from what the code produces: a format change must update the spec "
-                            + "(regenerate with -Dgreenlight.vectors.write=true and review the diff)");
-        }
+        SpecVectors.assertCommittedFilesEqual(new SpecVectorGenerator().files());
     }
 
     @ParameterizedTest
@@ -172,16 +141,12 @@ class SpecVectorsTest {
     }
 
     static Stream<Named<JsonNode>> validIdentities() {
-        List<Named<JsonNode>> cases = new ArrayList<>();
-        read(SpecVectorGenerator.IDENTITIES_FILE).get("valid").forEach(
-                c -> cases.add(Named.of(c.get("documentType").asText() + " " + c.get("number").asText(), c)));
-        return cases.stream();
+        return SpecVectors.named(read(SpecVectorGenerator.IDENTITIES_FILE).get("valid"),
+                c -> c.get("documentType").asText() + " " + c.get("number").asText());
     }
 
     static Stream<Named<JsonNode>> invalidIdentities() {
-        List<Named<JsonNode>> cases = new ArrayList<>();
-        read(SpecVectorGenerator.IDENTITIES_FILE).get("invalid").forEach(c -> cases.add(Named.of(c.get("why").asText(), c)));
-        return cases.stream();
+        return SpecVectors.named(read(SpecVectorGenerator.IDENTITIES_FILE).get("invalid"), c -> c.get("why").asText());
     }
 
     @ParameterizedTest
@@ -203,10 +168,8 @@ class SpecVectorsTest {
     }
 
     static Stream<Named<JsonNode>> invalidPublicKeys() {
-        List<Named<JsonNode>> cases = new ArrayList<>();
-        read(SpecVectorGenerator.KEYS_FILE).get("invalidPublicKeys").forEach(
-                c -> cases.add(Named.of(c.get("format").asText() + ": " + c.get("why").asText(), c)));
-        return cases.stream();
+        return SpecVectors.named(read(SpecVectorGenerator.KEYS_FILE).get("invalidPublicKeys"),
+                c -> c.get("format").asText() + ": " + c.get("why").asText());
     }
 
     @ParameterizedTest

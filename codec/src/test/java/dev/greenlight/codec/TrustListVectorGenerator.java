@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -18,10 +19,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
 import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
+import dev.greenlight.codec.internal.json.StrictJson;
 import dev.greenlight.codec.trust.Freshness;
 import dev.greenlight.codec.trust.TrustListDocument;
 import dev.greenlight.codec.trust.TrustListEntry;
@@ -32,6 +35,8 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
  * Writes {@code specs/vectors/trust-lists.json} (specification, section 15.5) from fixed inputs:
  * deterministic root and issuer keys, RFC 6979 signatures, fixed clocks and serials, so that
  * {@link TrustListVectorsTest} can insist the committed file is exactly what the code produces.
+ * The cases of a malformed document are a table, {@value #DOCUMENT_CASES} among the test
+ * resources: one row a case, its edit of the payload as text or by the name of an edit written here.
  * Kept apart from {@link SpecVectorGenerator}, which owns the code vectors.
  *
  * <p>Regenerate after a deliberate format change:
@@ -40,6 +45,9 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 final class TrustListVectorGenerator {
 
     static final String FILE = "trust-lists.json";
+    /** The table of the document cases, a resource beside this class. */
+    static final String DOCUMENT_CASES = "trust-list-document-cases.json";
+    private static final Set<String> ROW_MEMBERS = Set.of("id", "description", "find", "replace", "edit", "bytes");
 
     private static final HexFormat HEX = HexFormat.of();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -159,88 +167,16 @@ final class TrustListVectorGenerator {
         reject(lists, "signature-json-serialization", "Two parts only: the detached form is not accepted.",
                 parts[0] + "." + parts[2], fresh, Reason.SIGNATURE);
 
-        // The document.
-        rejectDocument(lists, "document-duplicate-member-nested", "Two notAfter members in one entry: I-JSON forbids duplicate "
-                + "names at any depth (a lenient reader keeps the last, another the first).", twoKeys,
-                s -> s.replaceFirst("\"notAfter\":\"2026-03-01T12:00:00Z\"",
-                        "\"notAfter\":\"2026-03-01T12:00:00Z\",\"notAfter\":\"2030-01-01T00:00:00Z\""));
-        rejectDocument(lists, "document-duplicate-member-top", "Two sequence members.", twoKeys,
-                s -> s.replace("\"sequence\":7", "\"sequence\":7,\"sequence\":99"));
-        rejectDocument(lists, "document-unknown-member", "A member this version does not define (expiresAt).", twoKeys,
-                s -> s.replace("\"maxAge\":604800", "\"maxAge\":604800,\"expiresAt\":\"2026-03-08T00:00:00Z\""));
-        rejectDocument(lists, "document-unknown-entry-member", "An entry member this version does not define (use).", twoKeys,
-                s -> s.replaceFirst("\"region\":\"110000\"", "\"region\":\"110000\",\"use\":\"sig\""));
-        rejectDocument(lists, "document-jwk-private", "A jwk with its private part d.", twoKeys,
-                s -> s.replaceFirst("\"kty\":\"EC\"", "\"kty\":\"EC\",\"d\":\"" + B64.encodeToString(new byte[32]) + "\""));
-        String kidA = KeyId.of(P256KeyPairs.publicKeyOf(codes.keyA)).toString();
-        rejectDocument(lists, "document-kid-mismatch", "The first key's kid is not its derived key id.", twoKeys,
-                s -> s.replace("\"kid\":\"" + kidA + "\"", "\"kid\":\"00000000\""));
-        rejectDocument(lists, "document-kid-upper-case", "The kid in upper case: compared as a string.", twoKeys,
-                s -> s.replace("\"kid\":\"" + kidA + "\"", "\"kid\":\"" + kidA.toUpperCase(java.util.Locale.ROOT) + "\""));
-        rejectDocument(lists, "document-kid-missing", "A jwk without kid: required in a list.", twoKeys,
-                s -> s.replace(",\"kid\":\"" + kidA + "\"", ""));
-        rejectDocument(lists, "document-point-off-curve", "The first key's y replaced by its x.", twoKeys,
-                s -> {
-                    String x = s.substring(s.indexOf("\"x\":\"") + 5, s.indexOf("\"x\":\"") + 5 + 43);
-                    String y = s.substring(s.indexOf("\"y\":\"") + 5, s.indexOf("\"y\":\"") + 5 + 43);
-                    return s.replace("\"y\":\"" + y + "\"", "\"y\":\"" + x + "\"");
-                });
-        rejectDocument(lists, "document-duplicate-key", "issuer-a listed twice, with two windows.",
-                twoKeys(7).toJson(), s -> {
-                    int first = s.indexOf("{\"issuer\"");
-                    int second = s.indexOf(",{\"issuer\"");
-                    String entryA = s.substring(first, second);
-                    return s.replace("]}", "," + entryA.replace("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z")
-                            .replace(HAND_OVER.toString(), "2026-07-01T00:00:00Z") + "]}");
-                });
-        rejectDocument(lists, "document-empty-window", "notAfter equal to notBefore.", twoKeys,
-                s -> s.replaceFirst("\"notBefore\":\"2026-01-01T00:00:00Z\"", "\"notBefore\":\"" + HAND_OVER + "\""));
-        rejectDocument(lists, "document-window-reversed", "notAfter before notBefore.", twoKeys,
-                s -> s.replaceFirst("\"notBefore\":\"2026-01-01T00:00:00Z\"", "\"notBefore\":\"2027-01-01T00:00:00Z\""));
-        rejectDocument(lists, "document-time-fraction", "A time with a fraction of a second.", twoKeys,
-                s -> s.replaceFirst("\"notBefore\":\"2026-01-01T00:00:00Z\"", "\"notBefore\":\"2026-01-01T00:00:00.5Z\""));
-        rejectDocument(lists, "document-time-offset", "A time with an offset instead of Z.", twoKeys,
-                s -> s.replaceFirst("\"notBefore\":\"2026-01-01T00:00:00Z\"", "\"notBefore\":\"2026-01-01T08:00:00+08:00\""));
-        rejectDocument(lists, "document-time-past-2106", "notAfter 2106-02-07T06:28:17Z, after 2^32 seconds.", twoKeys,
-                s -> s.replace("\"notAfter\":\"2026-09-01T00:00:00Z\"", "\"notAfter\":\"2106-02-07T06:28:17Z\""));
-        rejectDocument(lists, "document-time-invalid-date", "2026-02-30 does not exist.", twoKeys,
-                s -> s.replaceFirst("\"notBefore\":\"2026-01-01T00:00:00Z\"", "\"notBefore\":\"2026-02-30T00:00:00Z\""));
-        rejectDocument(lists, "document-region-unknown-province", "Region 990000: no province 99.", twoKeys,
-                s -> s.replaceFirst("\"region\":\"110000\"", "\"region\":\"990000\""));
-        rejectDocument(lists, "document-region-five-digits", "Region 11000.", twoKeys,
-                s -> s.replaceFirst("\"region\":\"110000\"", "\"region\":\"11000\""));
-        rejectDocument(lists, "document-region-number", "Region as a JSON number.", twoKeys,
-                s -> s.replaceFirst("\"region\":\"110000\"", "\"region\":110000"));
-        rejectDocument(lists, "document-issuer-bidi", "An issuer name with U+202E RIGHT-TO-LEFT OVERRIDE.", twoKeys,
-                s -> s.replaceFirst("Beijing Municipal", "Beijing \u202EMunicipal"));
-        rejectDocument(lists, "document-issuer-trailing-space", "An issuer name ending in U+3000 IDEOGRAPHIC SPACE (category Zs).",
-                twoKeys, s -> s.replaceFirst("Health Commission\"", "Health Commission\u3000\""));
-        rejectDocument(lists, "document-issuer-empty", "An empty issuer name.", twoKeys,
-                s -> s.replaceFirst("\"issuer\":\"Beijing Municipal Health Commission\"", "\"issuer\":\"\""));
-        rejectDocument(lists, "document-sequence-negative", "Sequence -1.", twoKeys, s -> s.replace("\"sequence\":7", "\"sequence\":-1"));
-        rejectDocument(lists, "document-sequence-fraction", "Sequence 7.0.", twoKeys, s -> s.replace("\"sequence\":7", "\"sequence\":7.0"));
-        rejectDocument(lists, "document-sequence-exponent", "Sequence 7e0.", twoKeys, s -> s.replace("\"sequence\":7", "\"sequence\":7e0"));
-        rejectDocument(lists, "document-sequence-2-53", "Sequence 2^53, past the exact integers of JSON.", twoKeys,
-                s -> s.replace("\"sequence\":7", "\"sequence\":9007199254740992"));
-        rejectDocument(lists, "document-sequence-string", "Sequence as a string.", twoKeys, s -> s.replace("\"sequence\":7", "\"sequence\":\"7\""));
-        rejectDocument(lists, "document-max-age-zero", "maxAge 0.", twoKeys, s -> s.replace("\"maxAge\":604800", "\"maxAge\":0"));
-        rejectDocument(lists, "document-max-age-too-long", "maxAge 366 days and 1 second.", twoKeys,
-                s -> s.replace("\"maxAge\":604800", "\"maxAge\":31622401"));
-        rejectDocument(lists, "document-max-age-missing", "No maxAge.", twoKeys, s -> s.replace(",\"maxAge\":604800", ""));
-        rejectDocument(lists, "document-version-2", "Version 2.", twoKeys, s -> s.replace("\"version\":1", "\"version\":2"));
-        rejectDocument(lists, "document-format", "Another format id.", twoKeys,
-                s -> s.replace("\"format\":\"greenlight-trust-list\"", "\"format\":\"greenlight-revocation-list\""));
-        rejectDocument(lists, "document-keys-object", "keys as an object.", twoKeys,
-                s -> s.substring(0, s.indexOf("\"keys\":")) + "\"keys\":{}}");
-        rejectDocument(lists, "document-trailing-comma", "A trailing comma: not JSON.", twoKeys, s -> s.replace("]}", ",]}"));
-        rejectDocument(lists, "document-trailing-text", "Text after the object.", twoKeys, s -> s + " x");
-        rejectBytes(lists, "document-bom", "A UTF-8 byte-order mark before the JSON.",
-                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, twoKeys.getBytes(StandardCharsets.UTF_8)), fresh,
-                Reason.INVALID_DOCUMENT);
-        rejectBytes(lists, "document-not-utf8", "A byte 0xFF inside the issuer name.",
-                twoKeys.replace("Beijing", "Bei\u0001jing").getBytes(StandardCharsets.UTF_8), fresh, Reason.INVALID_DOCUMENT, 0xFF);
-        rejectDocument(lists, "document-lone-surrogate", "An issuer name with an unpaired surrogate escape (not I-JSON).", twoKeys,
-                s -> s.replaceFirst("Beijing Municipal", "Beijing \\\\ud800 Municipal"));
+        // The document: its cases are a table (a test resource), each an edit of this payload.
+        for (Map<String, Object> row : documentCases()) {
+            String id = member(row, "id");
+            String description = member(row, "description");
+            if (row.containsKey("bytes")) {
+                rejectBytes(lists, id, description, payloadBytes(id, member(row, "bytes"), twoKeys));
+            } else {
+                rejectDocument(lists, id, description, twoKeys, edit(row));
+            }
+        }
 
         // The key cap: counted before any entry is read, so the entries here need not even be keys.
         StringBuilder tooMany = new StringBuilder(twoKeys.substring(0, twoKeys.indexOf("\"keys\":[") + 8));
@@ -344,17 +280,85 @@ final class TrustListVectorGenerator {
         c.put("payload", edited);
     }
 
-    private void rejectBytes(ArrayNode lists, String id, String description, byte[] payload, Instant clock, Reason reason, int... replaceOnes) {
-        byte[] bytes = payload.clone();
-        if (replaceOnes.length > 0) {
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == 1) {
-                    bytes[i] = (byte) replaceOnes[0];
+    private void rejectBytes(ArrayNode lists, String id, String description, byte[] payload) {
+        ObjectNode c = reject(lists, id, description, signedBytes(root, header(TrustListDocument.TYPE, root), payload),
+                LIST_ISSUED_AT.plus(Duration.ofHours(1)), Reason.INVALID_DOCUMENT);
+        c.put("payloadHex", HEX.formatHex(payload));
+    }
+
+    /** The rows of {@value #DOCUMENT_CASES}, read strictly (a duplicate or unknown member is an error). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> documentCases() {
+        try (InputStream in = TrustListVectorGenerator.class.getResourceAsStream(DOCUMENT_CASES)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + DOCUMENT_CASES);
+            }
+            Map<String, Object> table = (Map<String, Object>) StrictJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) table.get("cases");
+            for (Map<String, Object> row : rows) {
+                if (!ROW_MEMBERS.containsAll(row.keySet())) {
+                    throw new IllegalStateException(DOCUMENT_CASES + ": a row with members other than " + ROW_MEMBERS + ": " + row);
                 }
             }
+            return rows;
+        } catch (IOException | StrictJson.JsonException e) {
+            throw new IllegalStateException(DOCUMENT_CASES + ": " + e.getMessage(), e);
         }
-        ObjectNode c = reject(lists, id, description, signedBytes(root, header(TrustListDocument.TYPE, root), bytes), clock, reason);
-        c.put("payloadHex", HEX.formatHex(bytes));
+    }
+
+    private static String member(Map<String, Object> row, String name) {
+        if (!(row.get(name) instanceof String value)) {
+            throw new IllegalStateException(DOCUMENT_CASES + ": no text " + name + " in " + row);
+        }
+        return value;
+    }
+
+    /** A row's edit of the payload text: its find and replace, or the edit it names. */
+    private UnaryOperator<String> edit(Map<String, Object> row) {
+        if (row.containsKey("find")) {
+            String find = member(row, "find");
+            String replacement = member(row, "replace");
+            return s -> {
+                int at = s.indexOf(find);
+                return at < 0 ? s : s.substring(0, at) + replacement + s.substring(at + find.length());
+            };
+        }
+        String kidA = KeyId.of(P256KeyPairs.publicKeyOf(codes.keyA)).toString();
+        return switch (member(row, "edit")) {
+            case "first-kid-zeros" -> s -> s.replace("\"kid\":\"" + kidA + "\"", "\"kid\":\"00000000\"");
+            case "first-kid-upper-case" -> s -> s.replace("\"kid\":\"" + kidA + "\"", "\"kid\":\"" + kidA.toUpperCase(java.util.Locale.ROOT) + "\"");
+            case "first-kid-removed" -> s -> s.replace(",\"kid\":\"" + kidA + "\"", "");
+            case "first-y-replaced-by-x" -> s -> {
+                String x = s.substring(s.indexOf("\"x\":\"") + 5, s.indexOf("\"x\":\"") + 5 + 43);
+                String y = s.substring(s.indexOf("\"y\":\"") + 5, s.indexOf("\"y\":\"") + 5 + 43);
+                return s.replace("\"y\":\"" + y + "\"", "\"y\":\"" + x + "\"");
+            };
+            case "first-entry-again-later" -> s -> {
+                String entryA = s.substring(s.indexOf("{\"issuer\""), s.indexOf(",{\"issuer\""));
+                return s.replace("]}", "," + entryA.replace("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z")
+                        .replace(HAND_OVER.toString(), "2026-07-01T00:00:00Z") + "]}");
+            };
+            case "keys-as-object" -> s -> s.substring(0, s.indexOf("\"keys\":")) + "\"keys\":{}}";
+            case "text-after" -> s -> s + " x";
+            default -> throw new IllegalStateException(DOCUMENT_CASES + ": no edit named " + row.get("edit"));
+        };
+    }
+
+    /** A payload that a row gives as bytes, made from the payload text. */
+    private static byte[] payloadBytes(String id, String name, String payload) {
+        return switch (name) {
+            case "utf8-bom-first" -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, payload.getBytes(StandardCharsets.UTF_8));
+            case "ff-in-issuer" -> {
+                byte[] bytes = payload.replace("Beijing", "Bei\u0001jing").getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < bytes.length; i++) {
+                    if (bytes[i] == 1) {
+                        bytes[i] = (byte) 0xFF;
+                    }
+                }
+                yield bytes;
+            }
+            default -> throw new IllegalStateException(id + ": no payload bytes named " + name);
+        };
     }
 
     private static ObjectNode newCase(ArrayNode lists, String id, String description, String jws, Instant clock, Freshness freshness) {

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -39,31 +35,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TrustListVectorsTest {
 
     private static JsonNode file() {
-        return SpecVectorsTest.read(TrustListVectorGenerator.FILE);
+        return SpecVectors.read(TrustListVectorGenerator.FILE);
     }
 
     static Stream<Named<JsonNode>> listCases() {
-        List<Named<JsonNode>> cases = new ArrayList<>();
-        file().get("lists").forEach(c -> cases.add(Named.of(c.get("id").asText(), c)));
-        return cases.stream();
+        return SpecVectors.byId(file().get("lists"));
     }
 
     static Stream<Named<JsonNode>> codeCases() {
-        List<Named<JsonNode>> cases = new ArrayList<>();
-        file().get("codes").forEach(c -> cases.add(Named.of(c.get("id").asText(), c)));
-        return cases.stream();
+        return SpecVectors.byId(file().get("codes"));
     }
 
     @Test
     void committedFile_equalsWhatTheCodeProduces() throws IOException {
-        String generated = new TrustListVectorGenerator().file();
-        Path committed = SpecVectorsTest.vectorsDir().resolve(TrustListVectorGenerator.FILE);
-        if (Boolean.getBoolean("greenlight.vectors.write")) {
-            Files.writeString(committed, generated);
-        }
-        assertTrue(Files.isRegularFile(committed), () -> "Missing spec vector file " + committed);
-        assertEquals(generated, Files.readString(committed), () -> committed + " differs from what the code produces: a format "
-                + "change must update the spec (regenerate with -Dgreenlight.vectors.write=true and review the diff)");
+        SpecVectors.assertCommittedFilesEqual(Map.of(TrustListVectorGenerator.FILE, new TrustListVectorGenerator().file()));
     }
 
     @ParameterizedTest

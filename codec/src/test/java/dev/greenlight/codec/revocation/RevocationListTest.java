@@ -350,8 +350,11 @@ class RevocationListTest {
         assertThrows(IllegalArgumentException.class, () -> RevocationList.delta(5, 3, 5, AT));
     }
 
-    /** A Rice stream of raw gaps, written by the format's own writer from serials that sum them. */
-    private static byte[] rice(int k, long... gaps) {
+    /**
+     * A Rice stream of raw gaps, written by the format's own writer from serials that sum them; also
+     * {@link RevocationVectorGenerator}'s, for its malformed groups.
+     */
+    static byte[] rice(int k, long... gaps) {
         long[] biased = new long[gaps.length];
         long serial = 0;
         for (int i = 0; i < gaps.length; i++) {

@@ -1,5 +1,7 @@
 package dev.greenlight.codec.revocation;
 
+import static dev.greenlight.codec.revocation.RevocationListTest.rice;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -122,14 +124,14 @@ final class RevocationVectorGenerator {
         byte[] unsorted = RevocationList.base(10, AT).revokeKey(KEY_A).revokeKey(KEY_B).encode();
         swap4(unsorted, RevocationListFormat.BASE_HEADER_BYTES + 4, RevocationListFormat.BASE_HEADER_BYTES + 8);
         list("unsorted-keys", "revoked key ids " + KEY_B + ", " + KEY_A + ": not in increasing order", unsorted);
-        list("duplicate-serial", "serial " + KEY_A + "/9 twice (a gap of 0), Rice parameter 2", group(KEY_A, 2, 2, riceOfGaps(2, 9, 0)));
+        list("duplicate-serial", "serial " + KEY_A + "/9 twice (a gap of 0), Rice parameter 2", group(KEY_A, 2, 2, rice(2, 9, 0)));
         list("descending-serial", "serials " + KEY_A + "/ffffffffffffff00 then a gap of 2^8 that wraps past 2^64 - 1, Rice parameter 56",
-                group(KEY_A, 2, 56, riceOfGaps(56, -256L, 256)));
-        list("count-mismatch", "a group declaring 3 serials whose stream holds 2", group(KEY_A, 3, 2, riceOfGaps(2, 9, 3)));
-        byte[] padding = riceOfGaps(2, 9);
+                group(KEY_A, 2, 56, rice(56, -256L, 256)));
+        list("count-mismatch", "a group declaring 3 serials whose stream holds 2", group(KEY_A, 3, 2, rice(2, 9, 3)));
+        byte[] padding = rice(2, 9);
         padding[padding.length - 1] |= 1;
         list("nonzero-padding", "a group whose last byte has a padding bit set", group(KEY_A, 1, 2, padding));
-        list("too-many-serials", "a group declaring 4,194,305 serials", group(KEY_A, RevocationList.MAX_SERIALS + 1L, 2, riceOfGaps(2, 9)));
+        list("too-many-serials", "a group declaring 4,194,305 serials", group(KEY_A, RevocationList.MAX_SERIALS + 1L, 2, rice(2, 9)));
 
         accepted("base-alone", "a base list alone", List.of("base-10"), null);
         accepted("base-and-deltas", "a base list then its deltas in order", List.of("base-10", "delta-11", "delta-12", "delta-13-empty"), null);
@@ -241,16 +243,6 @@ final class RevocationVectorGenerator {
     private static byte[] group(KeyId key, long count, int k, byte[] stream) {
         RevocationListTest.Payload payload = RevocationListTest.Payload.base(10).keys().groups(1).group(key.value(), count, k, stream);
         return payload.bytes();
-    }
-
-    private static byte[] riceOfGaps(int k, long... gaps) {
-        long[] biased = new long[gaps.length];
-        long serial = 0;
-        for (int i = 0; i < gaps.length; i++) {
-            serial += gaps[i];
-            biased[i] = Contents.bias(serial);
-        }
-        return RevocationListFormat.riceEncode(biased, k);
     }
 
     private static void swap4(byte[] bytes, int a, int b) {

@@ -2,20 +2,17 @@ package dev.greenlight.codec.revocation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.PemKeys;
 import dev.greenlight.codec.Serial;
+import dev.greenlight.codec.SpecVectors;
 import dev.greenlight.codec.internal.Hex;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -28,34 +25,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RevocationVectorsTest {
 
-    static Path vectorsDir() {
-        String configured = System.getProperty("greenlight.specs.dir");
-        return (configured != null ? Path.of(configured) : Path.of("..", "specs")).resolve("vectors");
+    static JsonNode document() {
+        return SpecVectors.read(RevocationVectorGenerator.FILE);
     }
 
-    static JsonNode document() throws IOException {
-        return RevocationVectorGenerator.JSON.readTree(vectorsDir().resolve(RevocationVectorGenerator.FILE).toFile());
-    }
-
-    static Stream<Named<JsonNode>> cases() throws IOException {
-        List<Named<JsonNode>> cases = new ArrayList<>();
-        document().get("cases").forEach(c -> cases.add(Named.of(c.get("id").asText(), c)));
-        return cases.stream();
+    static Stream<Named<JsonNode>> cases() {
+        return SpecVectors.byId(document().get("cases"));
     }
 
     @Test
     void committedVectors_equalWhatTheCodeProduces() throws IOException {
-        Map<String, String> generated = new RevocationVectorGenerator().files();
-        for (Map.Entry<String, String> file : generated.entrySet()) {
-            Path committed = vectorsDir().resolve(file.getKey());
-            if (Boolean.getBoolean("greenlight.vectors.write")) {
-                Files.writeString(committed, file.getValue());
-            }
-            assertTrue(Files.isRegularFile(committed), () -> "Missing spec vector file " + committed);
-            assertEquals(file.getValue(), Files.readString(committed),
-                    () -> committed + " differs from what the code produces: a format change must update the spec "
-                            + "(regenerate with -Dgreenlight.vectors.write=true and review the diff)");
-        }
+        SpecVectors.assertCommittedFilesEqual(new RevocationVectorGenerator().files());
     }
 
     @ParameterizedTest
