@@ -82,6 +82,10 @@ public record TrustListDocument(long sequence, Instant issuedAt, Duration maxAge
     /**
      * Checks a document as a verifier would.
      *
+     * @param sequence the sequence number
+     * @param issuedAt when the list is issued
+     * @param maxAge   how long verifiers may rely on the list
+     * @param entries  the keys, in the list's order
      * @throws IllegalArgumentException if a value is out of range, a key is listed twice or there
      *         are more than {@link #MAX_KEYS} keys
      * @throws NullPointerException if a value is null
