@@ -57,7 +57,7 @@ public record KeyId(int value) {
 
     @Override
     public int hashCode() {
-        return Integer.hashCode(value);
+        return value;
     }
 
     /** Lower-case hex, as used for the {@code kid} of the key's JWK. */
