@@ -173,9 +173,4 @@ public final class PayloadV1 {
         System.arraycopy(bytes, OFFSET_SIGNATURE, signature, 0, SIGNATURE_BYTES);
         return signature;
     }
-
-    /** The code's text, for a payload that came as bytes. */
-    public String text() {
-        return TextForm.encode(bytes);
-    }
 }

@@ -120,13 +120,4 @@ class PayloadV1Test {
 
         assertEquals(RejectionReason.INVALID_FIELD, e.reason());
     }
-
-    @Test
-    void text_ofParsedBytes_isTheTextFormThatDecodesToThem() throws CodeFormatException {
-        byte[] payload = PayloadV1.signed(CLAIMS, (message, offset, length) -> FAKE_SIGNATURE.clone());
-
-        String text = PayloadV1.parse(payload.clone()).text();
-
-        assertArrayEquals(payload, TextForm.decode(text));
-    }
 }
