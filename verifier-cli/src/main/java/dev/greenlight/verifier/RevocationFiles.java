@@ -57,7 +57,7 @@ final class RevocationFiles {
         try {
             set = RevocationSet.of(lists.get(0), lists.subList(1, lists.size()));
         } catch (RevocationListException e) {
-            throw refused(files.get(files.size() - 1), e);
+            throw refused(files.get(e.chainIndex().orElse(files.size() - 1)), e);
         }
         HighestSequence.at(stateFile).accept("revocation list", set.sequence(), lastDigest);
         Duration age = Duration.between(set.issuedAt(), now);

@@ -79,6 +79,12 @@ class RevocationEndToEndTest {
         Fixtures.Result deltaAlone = verify(codes.get(2), "--root", root.toString(), "--revocations", delta.toString());
         assertEquals(5, deltaAlone.exitCode(), deltaAlone.err());
         assertTrue(deltaAlone.err().contains("WRONG_BASE"), deltaAlone.err());
+        Path baseAgain = Files.copy(base, dir.resolve("base-again.jws"));
+        Fixtures.Result brokenChain = verify(codes.get(2), "--root", root.toString(),
+                "--revocations", base.toString(), "--revocations", baseAgain.toString(), "--revocations", delta.toString());
+        assertEquals(5, brokenChain.exitCode(), brokenChain.err());
+        assertTrue(brokenChain.err().contains("revocation list " + baseAgain + " refused (WRONG_BASE)"),
+                "the list that breaks the chain is named, not the last: " + brokenChain.err());
         Fixtures.Result noRoot = verify(codes.get(2), "--revocations", base.toString());
         assertEquals(7, noRoot.exitCode(), noRoot.err());
         assertTrue(noRoot.err().contains("--root"), noRoot.err());

@@ -80,30 +80,31 @@ public final class RevocationSet implements Revocations {
      * @param deltas deltas on it, oldest first; may be empty
      * @return the revocations in force after the last of them
      * @throws RevocationListException {@link Reason#WRONG_BASE} if {@code base} is a delta or a delta
-     *         does not follow on; {@link Reason#TOO_LARGE} if the union exceeds {@link RevocationList#MAX_SERIALS}
+     *         does not follow on; {@link Reason#TOO_LARGE} if the union exceeds {@link RevocationList#MAX_SERIALS};
+     *         its {@link RevocationListException#chainIndex() chainIndex} names the list that broke the chain
      */
     public static RevocationSet of(RevocationList base, List<RevocationList> deltas) throws RevocationListException {
         Contents first = Objects.requireNonNull(base, "base").contents();
         if (first.delta) {
             throw new RevocationListException(Reason.WRONG_BASE, "list " + first.sequence + " is a delta on base " + first.base
-                    + "; the first list must be a base list");
+                    + "; the first list must be a base list", 0);
         }
         int[] keys = first.keys;
         int[] groupKeys = first.groupKeys;
         long[][] serials = first.serials;
         Contents last = first;
-        for (RevocationList delta : deltas) {
-            Contents next = delta.contents();
+        for (int k = 1; k <= deltas.size(); k++) {
+            Contents next = deltas.get(k - 1).contents();
             if (!next.delta) {
-                throw new RevocationListException(Reason.WRONG_BASE, "list " + next.sequence + " is a base list; after a base come only its deltas");
+                throw new RevocationListException(Reason.WRONG_BASE, "list " + next.sequence + " is a base list; after a base come only its deltas", k);
             }
             if (next.base != first.sequence) {
                 throw new RevocationListException(Reason.WRONG_BASE, "delta " + next.sequence + " builds on base " + next.base
-                        + ", not on base " + first.sequence + "; get base " + next.base);
+                        + ", not on base " + first.sequence + "; get base " + next.base, k);
             }
             if (next.previous != last.sequence) {
                 throw new RevocationListException(Reason.WRONG_BASE, "delta " + next.sequence + " follows list " + next.previous
-                        + ", but the last list applied is " + last.sequence + (next.previous > last.sequence ? "; a delta is missing" : ""));
+                        + ", but the last list applied is " + last.sequence + (next.previous > last.sequence ? "; a delta is missing" : ""), k);
             }
             keys = union(keys, next.keys);
             long total = 0;
@@ -117,7 +118,7 @@ public final class RevocationSet implements Revocations {
             }
             if (total > RevocationList.MAX_SERIALS) {
                 throw new RevocationListException(Reason.TOO_LARGE, "base " + first.sequence + " with its deltas up to " + next.sequence
-                        + " names " + total + " serials, more than " + RevocationList.MAX_SERIALS);
+                        + " names " + total + " serials, more than " + RevocationList.MAX_SERIALS, k);
             }
             groupKeys = mergedKeys;
             serials = merged;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.P256KeyPairs;
@@ -20,6 +21,7 @@ import dev.greenlight.codec.Serial;
 import dev.greenlight.codec.internal.jws.CompactJws;
 import dev.greenlight.codec.revocation.RevocationListException.Reason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class RevocationListTest {
 
@@ -168,13 +170,21 @@ class RevocationListTest {
         RevocationList first = read(signed(RevocationList.delta(11, 10, 10, AT)));
         RevocationList second = read(signed(RevocationList.delta(12, 10, 11, AT)));
 
-        assertEquals(Reason.WRONG_BASE, assertThrows(RevocationListException.class, () -> RevocationSet.of(otherBase, List.of(first))).reason());
-        RevocationListException missing = assertThrows(RevocationListException.class, () -> RevocationSet.of(base, List.of(second)));
-        assertEquals(Reason.WRONG_BASE, missing.reason());
+        assertRefusedAt(1, () -> RevocationSet.of(otherBase, List.of(first)));
+        RevocationListException missing = assertRefusedAt(1, () -> RevocationSet.of(base, List.of(second)));
         assertTrue(missing.getMessage().contains("missing"), missing.getMessage());
-        assertEquals(Reason.WRONG_BASE, assertThrows(RevocationListException.class, () -> RevocationSet.of(base, List.of(second, first))).reason());
-        assertEquals(Reason.WRONG_BASE, assertThrows(RevocationListException.class, () -> RevocationSet.of(first, List.of())).reason());
-        assertEquals(Reason.WRONG_BASE, assertThrows(RevocationListException.class, () -> RevocationSet.of(base, List.of(base))).reason());
+        assertRefusedAt(1, () -> RevocationSet.of(base, List.of(second, first)));
+        assertRefusedAt(0, () -> RevocationSet.of(first, List.of()));
+        assertRefusedAt(1, () -> RevocationSet.of(base, List.of(base)));
+        assertRefusedAt(2, () -> RevocationSet.of(base, List.of(first, first, second)));
+    }
+
+    /** WRONG_BASE, blaming the list at {@code index} of the chain: the one to fetch again, not the last. */
+    private static RevocationListException assertRefusedAt(int index, Executable chain) {
+        RevocationListException e = assertThrows(RevocationListException.class, chain);
+        assertEquals(Reason.WRONG_BASE, e.reason());
+        assertEquals(OptionalInt.of(index), e.chainIndex(), e.getMessage());
+        return e;
     }
 
     @Test
@@ -190,7 +200,9 @@ class RevocationListTest {
     void verify_signedByAnotherKey_isBadSignature() {
         String byOther = RevocationList.base(1, AT).sign(OTHER.getPrivate(), null, "root");
 
-        assertEquals(Reason.BAD_SIGNATURE, assertThrows(RevocationListException.class, () -> read(byOther)).reason());
+        RevocationListException refused = assertThrows(RevocationListException.class, () -> read(byOther));
+        assertEquals(Reason.BAD_SIGNATURE, refused.reason());
+        assertEquals(OptionalInt.empty(), refused.chainIndex(), "a list refused on its own is no chain's");
     }
 
     @Test
