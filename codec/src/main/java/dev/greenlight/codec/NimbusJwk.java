@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
+import dev.greenlight.codec.internal.json.StrictJson;
 
 /**
  * {@link JwkKeys} through nimbus-jose-jwt: every JWK written, and every one read that is not in
@@ -21,6 +22,10 @@ import dev.greenlight.codec.internal.PublicKeyEncoding;
  * canonical keys never loads nimbus. Callers check the size caps.
  */
 final class NimbusJwk {
+
+    /** How deep nimbus's JSON reader (shaded Gson) lets arrays and objects nest. */
+    private static final int NIMBUS_MAX_NESTING = 255;
+
 
     private NimbusJwk() {
     }
@@ -64,6 +69,7 @@ final class NimbusJwk {
      *         bytes of unpadded base64url, a point off the curve, or a mismatched {@code kid}
      */
     static ECPublicKey publicKeyFromJwk(String json) {
+        requireStrictJson(json, "JWK");
         JWK jwk;
         try {
             jwk = JWK.parse(json);
@@ -87,6 +93,7 @@ final class NimbusJwk {
     static List<ECPublicKey> publicKeysFromJwks(String json) {
         // Not JWKSet.parse: it silently drops members of a key type it does not know, and a trust
         // list must not quietly hold fewer keys than its file.
+        requireStrictJson(json, "JWK Set");
         List<Object> members;
         try {
             members = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(json), "keys");
@@ -116,6 +123,20 @@ final class NimbusJwk {
             }
         }
         return List.copyOf(keys);
+    }
+
+    /**
+     * nimbus's reader refuses a repeated member name at the top level only: inside the objects of
+     * a set's {@code keys} it keeps the last, so {@code "x":A,"x":B} would be key B here and key A
+     * to a reader that keeps the first. Read strictly first, at nimbus's own nesting cap, so that
+     * nothing nimbus reads is refused for its depth alone.
+     */
+    private static void requireStrictJson(String json, String what) {
+        try {
+            StrictJson.parse(json, NIMBUS_MAX_NESTING);
+        } catch (StrictJson.JsonException e) {
+            throw new KeyFormatException("Not a valid " + what + ": " + e.getMessage(), e);
+        }
     }
 
     private static JWK jwk(ECPublicKey key) {

@@ -43,4 +43,20 @@ class JwkKeysTest {
         String d = com.nimbusds.jose.util.Base64URL.encode(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, privateKey.getS())).toString();
         assertFalse(e.getMessage().contains(d));
     }
+
+    @Test
+    void publicKeysFromJwks_memberTwiceInsideAKey_isRefusedNotReadAsEitherKey() {
+        ECPublicKey other = (ECPublicKey) TestKeys.newKeyPair().getPublic();
+        String otherX = JwkKeys.publicKeyToJwk(other).replaceAll(".*\"x\":\"([^\"]+)\".*", "$1");
+        String jwk = JwkKeys.publicKeyToJwk(PUBLIC);
+        // The first x is the other key's: nimbus alone kept the last and read this key.
+        String twice = jwk.replace("\"x\":", "\"x\":\"" + otherX + "\",\"x\":");
+        String escaped = jwk.replace("\"x\":", "\"\\u0078\":\"" + otherX + "\",\"x\":");
+
+        for (String key : List.of(twice, escaped)) {
+            KeyFormatException e = assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeysFromJwks("{\"keys\":[" + key + "]}"), key);
+            assertTrue(e.getMessage().contains("occurs twice"), e.getMessage());
+            assertThrows(KeyFormatException.class, () -> JwkKeys.publicKeyFromJwk(key), key);
+        }
+    }
 }

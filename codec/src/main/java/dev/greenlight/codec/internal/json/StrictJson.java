@@ -37,10 +37,12 @@ public final class StrictJson {
     };
 
     private final String text;
+    private final int maxDepth;
     private int at;
 
-    private StrictJson(String text) {
+    private StrictJson(String text, int maxDepth) {
         this.text = text;
+        this.maxDepth = maxDepth;
     }
 
     /**
@@ -49,7 +51,20 @@ public final class StrictJson {
      * @throws JsonException naming the offset of the first violation
      */
     public static Object parse(String text) throws JsonException {
-        StrictJson reader = new StrictJson(text);
+        return parse(text, MAX_DEPTH);
+    }
+
+    /**
+     * For a text that another reader reads afterwards, with that reader's nesting cap, so that
+     * nothing it would accept is refused here for its depth alone.
+     *
+     * @param text     the whole JSON text
+     * @param maxDepth how deep arrays and objects may nest, the outermost being level 1
+     * @return the value
+     * @throws JsonException naming the offset of the first violation
+     */
+    public static Object parse(String text, int maxDepth) throws JsonException {
+        StrictJson reader = new StrictJson(text, maxDepth);
         reader.skipWhitespace();
         Object value = reader.value(0);
         reader.skipWhitespace();
@@ -305,8 +320,8 @@ public final class StrictJson {
     }
 
     private void requireDepth(int depth) throws JsonException {
-        if (depth > MAX_DEPTH) {
-            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        if (depth > maxDepth) {
+            throw error("nested deeper than " + maxDepth + " levels");
         }
     }
 
