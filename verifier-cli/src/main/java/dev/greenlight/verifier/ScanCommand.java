@@ -142,6 +142,10 @@ final class ScanCommand extends VerifierCommand {
     private int passed;
     private int denied;
     private int repeats;
+    /** The trust list's end of freshness, watched scan by scan; null without a list. */
+    private TrustListOptions.Staleness staleness;
+    /** Whether the operator was told the list is stale: once, when it turns, or in the banner. */
+    private boolean staleAnnounced;
 
     @Override
     protected ExitCode run() {
@@ -181,6 +185,9 @@ final class ScanCommand extends VerifierCommand {
         } else {
             err().println("scan: no --log given: scans are shown but NOT recorded");
         }
+        staleness = trust.trustListStaleness();
+        // A list accepted stale (--list-age lenient) was announced by the banner's WARNING line.
+        staleAnnounced = staleness != null && !clock.instant().isBefore(staleness.staleAt());
         String trustList = trust.trustListSummary(clock);
         if (trustList != null) {
             // Shown before every session: a gate operator sees at a glance how old the list is.
@@ -238,6 +245,10 @@ final class ScanCommand extends VerifierCommand {
                     "line too long: more than the limit of " + MAX_LINE_BYTES + " bytes"));
         } else if (text == null) {
             decision = unreadable(Outcome.unreadable(InputProblem.NOT_UTF8, "not UTF-8 text (binary data?)"));
+        } else if (listStaleAt(now)) {
+            // Verified for the log, but nobody passes on keys the authority no longer vouches for.
+            decision = new Decision(false, "TRUST_LIST_STALE", "The trust list is out of date: load a newer one before letting anyone through.",
+                    Outcome.of(verifier.verify(code)), null, null);
         } else {
             decision = decide(verifier, code, inlineTemperature, reader);
         }
@@ -261,6 +272,27 @@ final class ScanCommand extends VerifierCommand {
             recent.put(code, now);
         }
         show(decision);
+    }
+
+    /**
+     * Whether the trust list is stale at {@code now} under {@code --list-age strict}; tells the
+     * operator once when it turns, under either policy. The list's maximum age bounds how long a
+     * key the authority withdrew is still trusted offline; a gate that runs for days crosses it.
+     */
+    private boolean listStaleAt(Instant now) {
+        if (staleness == null || now.isBefore(staleness.staleAt())) {
+            return false;
+        }
+        if (!staleAnnounced) {
+            staleAnnounced = true;
+            err().println(staleness.strict()
+                    ? "scan: trust list " + staleness.sequence() + " went stale at " + staleness.staleAt()
+                            + ": every scan is DENIED (TRUST_LIST_STALE) until scan restarts with a newer list"
+                    : "scan: WARNING: trust list " + staleness.sequence() + " went stale at " + staleness.staleAt()
+                            + " (--list-age lenient): load a newer list");
+            err().flush();
+        }
+        return staleness.strict();
     }
 
     private static int separatorIndex(String text) {

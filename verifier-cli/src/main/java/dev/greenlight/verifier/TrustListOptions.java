@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,7 @@ final class TrustListOptions {
     /** The list loaded by {@link #load}, for the summary. */
     private TrustList loaded;
     private Path loadedFrom;
+    private Freshness loadedFreshness;
     /**
      * The root once read: a trust list and revocation lists both need it, and {@code --root -}
      * can be read only once.
@@ -133,7 +135,22 @@ final class TrustListOptions {
         }
         loaded = list;
         loadedFrom = path;
+        loadedFreshness = freshness;
         return list;
+    }
+
+    /**
+     * When the loaded list turns stale, for a session that outlives it (a gate's scan runs for
+     * days): the check at load time says nothing about the scans after its maximum age.
+     *
+     * @return null when no list was loaded
+     */
+    Staleness staleness() {
+        return loaded == null ? null : new Staleness(loaded.sequence(), loaded.staleAt(), loadedFreshness == Freshness.STRICT);
+    }
+
+    /** @param strict whether a stale list stops passes ({@code --list-age strict}) or only warns */
+    record Staleness(long sequence, Instant staleAt, boolean strict) {
     }
 
     /**

@@ -158,6 +158,11 @@ final class TrustOptions {
      * leniently) and the revocation lists' sequence and size, for stderr or a banner; null when
      * neither list was given.
      */
+    /** @return when the trust list in use turns stale, or null without one */
+    TrustListOptions.Staleness trustListStaleness() {
+        return trustList.staleness();
+    }
+
     String trustListSummary(Clock clock) {
         String list = trustList.summary(clock);
         if (revocationSummary == null || revocationSummary.isEmpty()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.greenlight.cli.ExitCode;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
@@ -12,6 +13,7 @@ import dev.greenlight.codec.SigningWindow;
 import dev.greenlight.codec.trust.TrustListDocument;
 import dev.greenlight.codec.trust.TrustListEntry;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +21,15 @@ import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,5 +212,85 @@ class TrustListCommandsTest {
         assertTrue(result.err().contains("scan: trust list 9 (1 key, issued 2026-03-01T08:00:00Z, 1h old, max age 24h)"), result.err());
         assertTrue(result.err().indexOf("scan: trust list 9") < result.err().indexOf("scan: ready"), result.err());
         assertTrue(result.out().contains("PASS"), result.out());
+    }
+
+    @Test
+    void scan_pastTheListsMaximumAge_deniesAsTrustListStaleUnderStrictAndWarnsUnderLenient() throws Exception {
+        TrustListDocument twoHours = new TrustListDocument(9, Fixtures.ISSUED_AT, Duration.ofHours(2), List.of(
+                new TrustListEntry((ECPublicKey) fx.pair.getPublic(), "Issuer", "310000",
+                        new SigningWindow(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")))));
+        Path list = dir.resolve("two-hours.jws");
+        Files.writeString(list, twoHours.sign((ECPrivateKey) ROOT.getPrivate()));
+        // Valid for 24 hours: only the list's age can deny the second scan, an hour after the list went stale.
+        String code = fx.issue(Colour.GREEN).text();
+        Instant staleAt = Fixtures.ISSUED_AT.plus(Duration.ofHours(2));
+
+        for (String policy : List.of("strict", "lenient")) {
+            Path log = dir.resolve(policy + ".jsonl");
+            AtomicReference<Instant> now = new AtomicReference<>(Fixtures.NOW);
+            InputStream scans = scansAt(now, List.of(code, code), List.of(Fixtures.NOW, staleAt.plus(Duration.ofHours(1))));
+            Fixtures.Result result = Fixtures.run(new CliContext(new SettableClock(now), scans, env, dir.resolve("home"),
+                    Terminal.of(false, false, env), 2), "scan", "--trust-list", list.toString(), "--root", root.toString(),
+                    "--state-dir", state.toString(), "--list-age", policy, "--log", log.toString());
+
+            assertEquals(ExitCode.OK.code(), result.exitCode(), result.err());
+            List<String> entries = Files.readAllLines(log);
+            assertEquals(2, entries.size(), entries.toString());
+            assertTrue(entries.get(0).contains("\"decision\":\"PASS\""), entries.get(0));
+            if (policy.equals("strict")) {
+                assertTrue(entries.get(1).contains("\"decision\":\"DENY\"") && entries.get(1).contains("\"reason\":\"TRUST_LIST_STALE\"")
+                        && entries.get(1).contains("\"verdict\":\"VALID\""), entries.get(1));
+                assertTrue(result.err().contains("scan: trust list 9 went stale at " + staleAt), result.err());
+            } else {
+                assertTrue(entries.get(1).contains("\"decision\":\"PASS\""), entries.get(1));
+                assertTrue(result.err().contains("scan: WARNING: trust list 9 went stale at " + staleAt), result.err());
+            }
+        }
+    }
+
+    /** One scan per read, the clock moved to its time first: hours pass between scans at a gate. */
+    private static InputStream scansAt(AtomicReference<Instant> clock, List<String> lines, List<Instant> times) {
+        return new InputStream() {
+            private int next;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("read in blocks, as LineReader does");
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (next == lines.size()) {
+                    return -1;
+                }
+                clock.set(times.get(next));
+                byte[] line = (lines.get(next++) + "\n").getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(line, 0, buffer, offset, line.length);
+                return line.length;
+            }
+        };
+    }
+
+    private static final class SettableClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        SettableClock(AtomicReference<Instant> now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
