@@ -11,8 +11,13 @@ final class AuthorityOption {
             description = "The trust authority home (default: $" + AuthorityHome.ENVIRONMENT_VARIABLE + ", else ~/.greenlight/authority). A directory: - is refused.")
     Path authority;
 
-    AuthorityHome open(Environment environment) {
+    /** Where the home is, existing or not: {@code trust init} creates it there. */
+    Path locate(Environment environment) {
         // Refused, not taken as a name: '-' means stdin or stdout for a file, and no directory can be that.
-        return AuthorityHome.open(AuthorityHome.locate(AtomicOutput.requireDirectoryName(authority, "--authority"), environment));
+        return AuthorityHome.locate(AtomicOutput.requireDirectoryName(authority, "--authority"), environment);
+    }
+
+    AuthorityHome open(Environment environment) {
+        return AuthorityHome.open(locate(environment));
     }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.issuer;
 
+import dev.greenlight.cli.AtomicOutput;
 import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.UserHome;
 import java.io.Console;
@@ -63,7 +64,7 @@ public record Environment(Clock clock, Map<String, String> variables, Path userH
         }
         String value = variable(variable);
         if (value != null && !value.isBlank()) {
-            return resolve(Path.of(value));
+            return resolve(AtomicOutput.requireDirectoryName(Path.of(value), "$" + variable));
         }
         return userHome().resolve(".greenlight").resolve(name);
     }

@@ -73,19 +73,6 @@ final class TrustCommand extends CliCommand {
         return ExitCode.USAGE;
     }
 
-    /** {@code --authority}: which authority home a command works on. */
-    static final class AuthorityOption {
-        @Option(names = "--authority", paramLabel = "DIR",
-                description = "The authority home (default: ~/.greenlight/authority, or $" + AuthorityHome.ENVIRONMENT_VARIABLE
-                        + "). A directory: - is refused.")
-        Path authority;
-
-        Path locate(Environment environment) {
-            // Refused, not taken as a name: '-' means stdin or stdout for a file, and no directory can be that.
-            return AuthorityHome.locate(AtomicOutput.requireDirectoryName(authority, "--authority"), environment);
-        }
-    }
-
     /** An instant in whole seconds, as a list states it. */
     static final class WholeSecondConverter implements ITypeConverter<Instant> {
         @Override
@@ -122,7 +109,7 @@ final class TrustCommand extends CliCommand {
         }
 
         AuthorityHome home() {
-            return AuthorityHome.open(authority.locate(env()));
+            return authority.open(env());
         }
     }
 

@@ -155,6 +155,21 @@ class StandardStreamOptionsTest {
     }
 
     @Test
+    void homeVariablesSetToDash_areUsageErrorsAndCreateNothing() {
+        cli.variables.put(IssuerHome.ENVIRONMENT_VARIABLE, "-");
+        cli.variables.put(AuthorityHome.ENVIRONMENT_VARIABLE, "-");
+
+        Cli.Result init = cli.run("init");
+        Cli.Result trustInit = cli.run("trust", "init");
+
+        assertEquals(ExitCode.USAGE.code(), init.exitCode(), init::toString);
+        assertTrue(init.err().contains("$" + IssuerHome.ENVIRONMENT_VARIABLE + " names a directory"), init::toString);
+        assertEquals(ExitCode.USAGE.code(), trustInit.exitCode(), trustInit::toString);
+        assertTrue(trustInit.err().contains("$" + AuthorityHome.ENVIRONMENT_VARIABLE + " names a directory"), trustInit::toString);
+        assertFalse(Files.exists(cli.workingDirectory.resolve("-")), "no directory named -");
+    }
+
+    @Test
     void trustAddDash_readsAPemOrJwkKeyFromStdin() throws Exception {
         String keyId = Homes.activeKeyId(cli.workingDirectory.resolve("home"));
         String pem = Files.readString(cli.workingDirectory.resolve("home/keys/" + keyId + ".pub.pem"));

@@ -219,7 +219,8 @@ final class TrustListOptions {
             return AtomicOutput.requireDirectoryName(stateDir, "--state-dir");
         }
         String fromEnv = context.env().get(ENV_STATE);
-        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : context.userHome().resolve(".greenlight").resolve("state");
+        return fromEnv != null && !fromEnv.isBlank() ? AtomicOutput.requireDirectoryName(Path.of(fromEnv), "$" + ENV_STATE)
+                : context.userHome().resolve(".greenlight").resolve("state");
     }
 
     /**

@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,6 +157,19 @@ class StandardStreamOptionsTest {
         assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.err());
         assertTrue(result.err().contains("--state-dir"), result.err());
         assertEquals("", result.out());
+        assertFalse(Files.exists(Path.of("-")), "no directory named -");
+    }
+
+    @Test
+    void stateVariableSetToDash_isAUsageErrorAndCreatesNothing() throws IOException {
+        CliContext context = Fixtures.context(Fixtures.NOW, new ByteArrayInputStream(new byte[0]),
+                Map.of(TrustListOptions.ENV_STATE, "-"), dir.resolve("home"));
+
+        Fixtures.Result result = Fixtures.run(context, "verify", "--trust-list", trustListFile().toString(), "--root",
+                rootFile().toString(), fx.issue(Colour.GREEN).text());
+
+        assertEquals(ExitCode.USAGE.code(), result.exitCode(), result.err());
+        assertTrue(result.err().contains("$" + TrustListOptions.ENV_STATE + " names a directory"), result.err());
         assertFalse(Files.exists(Path.of("-")), "no directory named -");
     }
 
