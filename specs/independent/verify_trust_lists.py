@@ -49,8 +49,8 @@ class Refused(Exception):
 
 
 # ---------------------------------------------------------------------------
-# Strict JSON (RFC 8259) with the I-JSON rules of RFC 7493 that 15.1 names:
-# duplicate member names refused at any depth, unpaired surrogates refused.
+# Strict JSON (RFC 8259) with the I-JSON rules of RFC 7493 (15.1): duplicate member
+# names refused at any depth, unpaired surrogates and noncharacters refused.
 # Integers (no fraction, no exponent) become int; other numbers become Num.
 # ---------------------------------------------------------------------------
 class JsonError(Exception):
@@ -186,7 +186,13 @@ class _Parser:
                 raise JsonError("unpaired low surrogate")
             else:
                 out.append(chr(cu))
-        return "".join(out)
+        value = "".join(out)
+        # RFC 7493 section 2.1: no surrogates (above) and no Unicode noncharacters.
+        for ch in value:
+            o = ord(ch)
+            if 0xFDD0 <= o <= 0xFDEF or (o & 0xFFFE) == 0xFFFE:
+                raise JsonError("noncharacter U+%04X (not I-JSON)" % o)
+        return value
 
     def hex4(self):
         h = self.s[self.i + 1:self.i + 5]
