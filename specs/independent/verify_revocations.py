@@ -1,215 +1,277 @@
 #!/usr/bin/env python3
-"""Clean-room check of specs/vectors/revocations.json against section 16 of the specification.
+"""Clean-room verifier for the Greenlight revocation lists (specification section 16).
 
-Written from the specification text, not from the Java code; reuses only the curve arithmetic and
-key loading of verify_vectors.py. Prints one line per mismatch, then "N passed, M failed".
+Written from specs/greenlight-v1.md (sections 3, 5, 9, 13, 15, 16), specs/README.md,
+specs/independent/README.md and the JSON files in specs/vectors/ only; no Java source and
+no earlier revocation script was read. It reuses the P-256 arithmetic and PEM loader of
+verify_vectors.py and the JWS profile of verify_trust_lists.py (both clean-room).
+Standard library only.
+
+Runs every case of ../vectors/revocations.json (and checks each list's stated payload
+against its JWS), prints one line per mismatch and a final "N passed, M failed"; exit
+status 1 on any failure.
 """
-import base64
+
 import json
 import os
-import re
 import sys
 
-import hashlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import verify_vectors as vv  # noqa: E402
+import verify_trust_lists as tl  # noqa: E402  (the JWS profile shared by sections 15 and 16)
 
-from verify_vectors import (HALF_N, N, G, INFINITY, KeyError_, load_key_spki_pem, scalar_mult_add)
-
-TYPE = "greenlight-revocations+jws"
-MAX_TEXT = 48 << 20
-MAX_SERIALS = 4_194_304
-MAX_KEYS = 65_536
+MAX_TEXT_CHARS = 50_331_648  # 48 MiB (16.1)
+REVOCATIONS_TYP = "greenlight-revocations+jws"
+MAX_SERIALS = 4_194_304  # per list, and per base with its deltas (16.2)
+MAX_KEY_IDS = 65_536  # key count K and group count G (16.2)
+U64_MAX = 2 ** 64 - 1
 
 
 class Refused(Exception):
-    def __init__(self, reason, why):
-        super().__init__("%s: %s" % (reason, why))
+    def __init__(self, reason, detail=""):
+        super().__init__(reason, detail)
         self.reason = reason
+        self.detail = detail
 
 
-def b64url(part):
-    if not re.fullmatch(r"[A-Za-z0-9_-]+", part) or len(part) % 4 == 1:
-        raise Refused("BAD_SIGNATURE", "not unpadded base64url")
-    raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
-    if base64.urlsafe_b64encode(raw).decode().rstrip("=") != part:
-        raise Refused("BAD_SIGNATURE", "non-canonical base64url")
-    return raw
-
-
-def es256_valid(key, message, sig):
-    # RFC 7518 ES256: raw r||s; JWS accepts either s, so a high s is mirrored (same validity).
-    if len(sig) != 64:
-        return False
-    r, s = int.from_bytes(sig[:32], "big"), int.from_bytes(sig[32:], "big")
-    if not (1 <= r < N and 1 <= s < N):
-        return False
-    if s > HALF_N:
-        s = N - s
-    e = int.from_bytes(hashlib.sha256(message).digest(), "big")
-    w = pow(s, -1, N)
-    R = scalar_mult_add(e * w % N, G, r * w % N, key.point)
-    return R is not INFINITY and R[0] % N == r
-
-
-def verify_list(text, root):
-    """Section 16.1 then 16.2: the signature over the received text first, then the payload."""
-    if len(text) > MAX_TEXT:
+# ---------------------------------------------------------------------------
+# 16.1: the envelope.
+# ---------------------------------------------------------------------------
+def open_envelope(text, root_key):
+    if len(text) > MAX_TEXT_CHARS:  # before decoding anything
         raise Refused("TOO_LARGE", "text over 48 MiB")
-    parts = text.split(".")
-    if len(parts) != 3:
-        raise Refused("BAD_SIGNATURE", "not three parts")
-    header_raw, payload, sig = (b64url(p) for p in parts)
     try:
-        header = json.loads(header_raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise Refused("BAD_SIGNATURE", "header is not JSON")
-    if not isinstance(header, dict) or not set(header) <= {"alg", "typ", "kid"} or header.get("alg") != "ES256":
-        raise Refused("BAD_SIGNATURE", "header outside the profile")
-    if not es256_valid(root, (parts[0] + "." + parts[1]).encode("ascii"), sig):
-        raise Refused("BAD_SIGNATURE", "signature")
-    if header.get("typ") != TYPE:
-        raise Refused("WRONG_TYPE", "typ %r" % header.get("typ"))
-    return decode_payload(payload)
+        header, payload = tl.verify_compact_jws(text, root_key)
+    except tl.JwsError as e:
+        raise Refused("BAD_SIGNATURE", str(e))
+    if header["typ"] != REVOCATIONS_TYP:  # signed by the root, but another document type
+        raise Refused("WRONG_TYPE", "typ %r" % header["typ"])
+    return payload
 
 
-class Reader:
+# ---------------------------------------------------------------------------
+# 16.2: the binary payload.
+# ---------------------------------------------------------------------------
+class _Reader:
     def __init__(self, data):
-        self.data, self.pos = data, 0
+        self.d = data
+        self.i = 0
 
-    def take(self, n):
-        if self.pos + n > len(self.data):
-            raise Refused("MALFORMED", "truncated")
-        chunk = self.data[self.pos:self.pos + n]
-        self.pos += n
-        return int.from_bytes(chunk, "big")
+    def remaining(self):
+        return len(self.d) - self.i
+
+    def take(self, n, what):
+        if self.remaining() < n:
+            raise Refused("MALFORMED", "%s runs past the payload" % what)
+        b = self.d[self.i:self.i + n]
+        self.i += n
+        return b
+
+    def uint(self, n, what):
+        return int.from_bytes(self.take(n, what), "big")
 
 
-def decode_payload(data):
-    rd = Reader(data)
-    if rd.take(1) != 1:
-        raise Refused("MALFORMED", "version")
-    kind = rd.take(1)
+def decode_rice(stream, count, k):
+    """The serials of one group: 'count' Rice-coded gaps with parameter k, MSB first."""
+    total_bits = 8 * len(stream)
+    pos = 0
+
+    def bit():
+        nonlocal pos
+        if pos >= total_bits:
+            raise Refused("MALFORMED", "stream ends before %d serials" % count)
+        b = (stream[pos >> 3] >> (7 - (pos & 7))) & 1
+        pos += 1
+        return b
+
+    serials = []
+    prev = None
+    for i in range(count):
+        q = 0
+        while bit() == 1:
+            q += 1
+        low = 0
+        for _ in range(k):
+            low = (low << 1) | bit()
+        g = (q << k) | low
+        if i == 0:
+            s = g
+        else:
+            if g == 0:
+                raise Refused("MALFORMED", "gap 0: a repeated serial")
+            s = prev + g
+        if s > U64_MAX:
+            raise Refused("MALFORMED", "serial past 2^64 - 1")
+        serials.append(s)
+        prev = s
+    # Nothing but zero padding in the last byte may follow.
+    if (pos + 7) // 8 != len(stream):
+        raise Refused("MALFORMED", "bytes left after the serials")
+    if pos < total_bits and stream[-1] & ((1 << (total_bits - pos)) - 1):
+        raise Refused("MALFORMED", "padding bits set")
+    return serials
+
+
+def parse_payload(payload, serials_before=0):
+    """serials_before: serials already loaded in this chain (for the chain-wide cap)."""
+    r = _Reader(payload)
+    version = r.uint(1, "version")
+    if version != 0x01:
+        raise Refused("MALFORMED", "version %d" % version)
+    kind = r.uint(1, "kind")
     if kind not in (0, 1):
-        raise Refused("MALFORMED", "kind")
-    seq = rd.take(8)
-    if seq >= 1 << 63:
-        raise Refused("MALFORMED", "sequence")
-    rd.take(4)
-    lst = {"delta": kind == 1, "sequence": seq, "base": seq, "previous": None}
+        raise Refused("MALFORMED", "kind %d" % kind)
+    seq = r.uint(8, "sequence")
+    if seq >= 2 ** 63:
+        raise Refused("MALFORMED", "sequence not below 2^63")
+    issued = r.uint(4, "issued at")
+    base = previous = None
     if kind == 1:
-        lst["base"], lst["previous"] = rd.take(8), rd.take(8)
-        if lst["base"] >= 1 << 63 or lst["previous"] >= 1 << 63 or not lst["base"] <= lst["previous"] < seq:
-            raise Refused("MALFORMED", "base/previous")
-    nkeys = rd.take(4)
-    if nkeys > MAX_KEYS:
-        raise Refused("TOO_LARGE", "keys")
-    keys = [rd.take(4) for _ in range(nkeys)]
-    if any(b <= a for a, b in zip(keys, keys[1:])):
-        raise Refused("MALFORMED", "key ids not increasing")
-    ngroups = rd.take(4)
-    if ngroups > MAX_KEYS:
-        raise Refused("TOO_LARGE", "groups")
-    serials, total, last_kid = set(), 0, -1
-    for _ in range(ngroups):
-        kid, count, k, length = rd.take(4), rd.take(4), rd.take(1), rd.take(4)
-        if kid <= last_kid or count == 0 or k > 63:
-            raise Refused("MALFORMED", "group header")
-        last_kid = kid
-        total += count
+        base = r.uint(8, "base")
+        previous = r.uint(8, "previous")
+        if not (base <= previous < seq):
+            raise Refused("MALFORMED", "not base <= previous < sequence")
+    kcount = r.uint(4, "key count")
+    if kcount > MAX_KEY_IDS:
+        raise Refused("TOO_LARGE", "more than 65,536 key ids")
+    if 4 * kcount > r.remaining():
+        raise Refused("MALFORMED", "key ids run past the payload")
+    keys = []
+    for _ in range(kcount):
+        kid = r.uint(4, "key id")
+        if keys and kid <= keys[-1]:
+            raise Refused("MALFORMED", "key ids not strictly increasing")
+        keys.append(kid)
+    gcount = r.uint(4, "group count")
+    if gcount > MAX_KEY_IDS:
+        raise Refused("TOO_LARGE", "more than 65,536 groups")
+    if 13 * gcount > r.remaining():  # a group is at least 4 + 4 + 1 + 4 bytes
+        raise Refused("MALFORMED", "groups run past the payload")
+    groups = {}
+    last_gid = None
+    total = serials_before
+    for _ in range(gcount):
+        gid = r.uint(4, "group key id")
+        if last_gid is not None and gid <= last_gid:
+            raise Refused("MALFORMED", "group key ids not strictly increasing")
+        last_gid = gid
+        c = r.uint(4, "serial count")
+        k = r.uint(1, "Rice parameter")
+        length = r.uint(4, "stream length")
+        if c == 0:
+            raise Refused("MALFORMED", "serial count 0")
+        if k > 63:
+            raise Refused("MALFORMED", "Rice parameter above 63")
+        total += c
         if total > MAX_SERIALS:
-            raise Refused("TOO_LARGE", "serials")
-        if rd.pos + length > len(data):
-            raise Refused("MALFORMED", "truncated stream")
-        stream = data[rd.pos:rd.pos + length]
-        rd.pos += length
-        bits = "".join(format(b, "08b") for b in stream)
-        at, prev = 0, 0
-        for i in range(count):
-            q = 0
-            while True:
-                if at >= len(bits):
-                    raise Refused("MALFORMED", "truncated serial")
-                at += 1
-                if bits[at - 1] == "0":
-                    break
-                q += 1
-            if at + k > len(bits):
-                raise Refused("MALFORMED", "truncated serial")
-            gap = (q << k) | (int(bits[at:at + k], 2) if k else 0)
-            at += k
-            if i > 0 and gap == 0:
-                raise Refused("MALFORMED", "repeated serial")
-            prev = prev + gap
-            if prev >= 1 << 64:
-                raise Refused("MALFORMED", "serial past 2^64 - 1")
-            serials.add((kid, prev))
-        if len(bits) - at >= 8 or "1" in bits[at:]:
-            raise Refused("MALFORMED", "bytes or bits after the last serial")
-    if rd.pos != len(data):
-        raise Refused("MALFORMED", "trailing bytes")
-    lst["keys"], lst["serials"] = set(keys), serials
-    return lst
+            raise Refused("TOO_LARGE", "more than 4,194,304 serials")
+        if length > r.remaining():
+            raise Refused("MALFORMED", "stream runs past the payload")
+        if c * (k + 1) > 8 * length:  # each serial costs at least k + 1 bits
+            raise Refused("MALFORMED", "%d serials cannot fit in %d bytes" % (c, length))
+        groups[gid] = decode_rice(r.take(length, "stream"), c, k)
+    if r.remaining():
+        raise Refused("MALFORMED", "bytes after the last group")
+    return {"kind": kind, "sequence": seq, "issuedAt": issued, "base": base, "previous": previous,
+            "keys": keys, "groups": groups, "serialCount": total - serials_before}
 
 
-def chain(lists, highest):
-    """Section 16.3 and 16.4."""
-    base = lists[0]
-    if base["delta"]:
-        raise Refused("WRONG_BASE", "first is a delta")
-    keys, serials, last = set(base["keys"]), set(base["serials"]), base
-    for d in lists[1:]:
-        if not d["delta"] or d["base"] != base["sequence"] or d["previous"] != last["sequence"]:
-            raise Refused("WRONG_BASE", "delta does not follow")
-        keys |= d["keys"]
-        serials |= d["serials"]
-        if len(serials) > MAX_SERIALS:
-            raise Refused("TOO_LARGE", "union")
-        last = d
-    if highest is not None and last["sequence"] < highest:
-        raise Refused("ROLLBACK", "older than accepted")
-    return last["sequence"], keys, serials
+# ---------------------------------------------------------------------------
+# 16.3 and 16.4: chains and rollback.
+# ---------------------------------------------------------------------------
+def load_chain(texts, root_key, highest_accepted=None):
+    revoked_keys = set()
+    revoked_serials = set()
+    base_seq = prev_seq = None
+    declared = 0
+    for idx, text in enumerate(texts):
+        doc = parse_payload(open_envelope(text, root_key), declared)
+        declared += doc["serialCount"]
+        if idx == 0:
+            if doc["kind"] != 0:
+                raise Refused("WRONG_BASE", "chain starts with a delta")
+            base_seq = doc["sequence"]
+        else:
+            if doc["kind"] != 1:
+                raise Refused("WRONG_BASE", "a base after the first list")
+            if doc["base"] != base_seq or doc["previous"] != prev_seq:
+                raise Refused("WRONG_BASE", "delta base %d previous %d after base %d, list %d"
+                              % (doc["base"], doc["previous"], base_seq, prev_seq))
+        prev_seq = doc["sequence"]
+        revoked_keys.update(doc["keys"])
+        for gid, serials in doc["groups"].items():
+            revoked_serials.update((gid, s) for s in serials)
+    if highest_accepted is not None and prev_seq < highest_accepted:
+        raise Refused("ROLLBACK", "last sequence %d below %d" % (prev_seq, highest_accepted))
+    return {"sequence": prev_seq, "keys": revoked_keys, "serials": revoked_serials}
 
 
+def is_revoked(chain, key_id, serial):
+    return key_id in chain["keys"] or (key_id, serial) in chain["serials"]
+
+
+# ---------------------------------------------------------------------------
+# Vector runner.
+# ---------------------------------------------------------------------------
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "..", "vectors", "revocations.json"), encoding="utf-8") as f:
         doc = json.load(f)
-    root = load_key_spki_pem(doc["root"]["publicKeyPem"])
+
+    root_doc = doc["root"]
+    root = vv.load_key_spki_pem(root_doc["publicKeyPem"], "root")
+    if root.key_id.hex() != root_doc["keyId"] or vv.scalar_mult(int(root_doc["privateScalar"], 16), vv.G) != root.point:
+        print("setup: root key inconsistent")
+
     passed = failed = 0
-    for case in doc["cases"]:
-        exp = case["expected"]
-        try:
-            texts = [doc["lists"][name]["jws"] for name in case["lists"]]
-            seq, keys, serials = chain([verify_list(t, root) for t in texts], case.get("highestAccepted"))
-            got = "accepted"
-        except Refused as ex:
-            got, reason = "refused", ex.reason
-        except (KeyError_, ValueError) as ex:
-            print("%s: exception %r" % (case["id"], ex))
-            failed += 1
-            continue
-        problems = []
-        if got != exp["result"]:
-            problems.append("expected %s, got %s" % (exp["result"], got))
-        elif got == "refused" and reason != exp["reason"]:
-            problems.append("expected %s, got %s" % (exp["reason"], reason))
-        elif got == "accepted":
-            if seq != exp["sequence"] or len(serials) != exp["serialCount"] or len(keys) != exp["keyCount"]:
-                problems.append("sequence/counts differ")
-            for c in exp["checks"]:
-                kid, serial = int(c["keyId"], 16), int(c["serial"], 16)
-                if ((kid in keys) or ((kid, serial) in serials)) != c["revoked"]:
-                    problems.append("check %s/%s" % (c["keyId"], c["serial"]))
-        if problems:
-            print("%s: %s" % (case["id"], "; ".join(problems)))
+    lines = []
+
+    # Each list: its stated payload is the payload part of its JWS.
+    for name, lst in doc["lists"].items():
+        parts = lst["jws"].split(".")
+        got = tl.b64url_strict(parts[1]) if len(parts) == 3 else None
+        if got is None or got.hex() != lst["payload"]:
+            lines.append("list %s: stated payload differs from the JWS payload part" % name)
             failed += 1
         else:
             passed += 1
-    for name, lst in doc["lists"].items():
-        if b64url(lst["jws"].split(".")[1]).hex() != lst["payload"]:
-            print("list %s: payload differs from the JWS" % name)
+
+    for case in doc["cases"]:
+        cid = case["id"]
+        exp = case["expected"]
+        texts = [doc["lists"][n]["jws"] for n in case["lists"]]
+        ok = True
+        try:
+            chain = load_chain(texts, root, case.get("highestAccepted"))
+        except Refused as e:
+            if exp["result"] != "refused" or exp["reason"] != e.reason:
+                lines.append("%s: expected %s, got refused %s (%s)" % (cid, json.dumps(exp)[:80], e.reason, e.detail))
+                ok = False
+        else:
+            if exp["result"] != "accepted":
+                lines.append("%s: expected refused %s, got accepted" % (cid, exp.get("reason")))
+                ok = False
+            else:
+                got = (chain["sequence"], len(chain["serials"]), len(chain["keys"]))
+                want = (exp["sequence"], exp["serialCount"], exp["keyCount"])
+                if got != want:
+                    lines.append("%s: (sequence, serialCount, keyCount) %s, expected %s" % (cid, got, want))
+                    ok = False
+                for chk in exp["checks"]:
+                    r = is_revoked(chain, int(chk["keyId"], 16), int(chk["serial"], 16))
+                    if r != chk["revoked"]:
+                        lines.append("%s: %s/%s revoked %s, expected %s"
+                                     % (cid, chk["keyId"], chk["serial"], r, chk["revoked"]))
+                        ok = False
+        if ok:
+            passed += 1
+        else:
             failed += 1
+
+    for line in lines:
+        print(line)
     print("%d passed, %d failed" % (passed, failed))
-    return 0 if failed == 0 else 1
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
