@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Python trust-list verifier ({@code specs/independent/verify_trust_lists.py}, written
- * from section 15 of the specification) over {@code trust-lists.json}: a second implementation
- * that reaches every vector's verdict. Skipped where there is no python3.
+ * clean-room from section 15 of the specification and the vectors alone) over
+ * {@code trust-lists.json}: a second implementation that reaches every vector's verdict. Skipped
+ * where there is no python3.
  */
 class IndependentTrustListVerifierTest {
 
