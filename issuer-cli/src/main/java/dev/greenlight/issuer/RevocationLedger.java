@@ -7,6 +7,7 @@ import dev.greenlight.cli.CliException;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.Serial;
+import dev.greenlight.codec.revocation.RevocationList;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,9 +19,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * The authority's record of revocations and of the lists it published: {@code revocations/ledger.jsonl}
@@ -50,10 +56,82 @@ final class RevocationLedger {
     }
 
     private final Path file;
-    private final Set<Entry> all = new LinkedHashSet<>();
-    private final Set<Entry> sinceLastPublish = new LinkedHashSet<>();
+    private final Revocations all = new Revocations();
+    private final Revocations sinceLastPublish = new Revocations();
     private Published last;
     private Published lastBase;
+
+    /**
+     * A set of revocations as primitive serials per key id, 8 bytes a code: publishing a base
+     * list reads the whole ledger, and an object per code (a record, its key id, its serial and
+     * a set entry) held a million revocations in some 500 MB.
+     */
+    private static final class Revocations {
+        private final Set<KeyId> wholeKeys = new LinkedHashSet<>();
+        private final Map<KeyId, Serials> serials = new LinkedHashMap<>();
+        private long size;
+
+        void add(Entry entry) {
+            if (entry.serial == null) {
+                size += wholeKeys.add(entry.keyId) ? 1 : 0;
+            } else {
+                serials.computeIfAbsent(entry.keyId, k -> new Serials()).add(entry.serial.value());
+                size++;
+            }
+        }
+
+        boolean contains(Entry entry) {
+            if (wholeKeys.contains(entry.keyId)) {
+                return true;
+            }
+            Serials ofKey = entry.serial == null ? null : serials.get(entry.keyId);
+            return ofKey != null && ofKey.contains(entry.serial.value());
+        }
+
+        void clear() {
+            wholeKeys.clear();
+            serials.clear();
+            size = 0;
+        }
+
+        long size() {
+            return size;
+        }
+
+        void addTo(RevocationList.Builder list) {
+            wholeKeys.forEach(list::revokeKey);
+            serials.forEach((keyId, ofKey) -> ofKey.forEach(serial -> list.revokeSerial(keyId, new Serial(serial))));
+        }
+    }
+
+    /** One key's serials: appended in ledger order, sorted on the first lookup after an append. */
+    private static final class Serials {
+        private long[] values = new long[8];
+        private int count;
+        private boolean sorted = true;
+
+        void add(long serial) {
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = serial;
+            sorted = false;
+        }
+
+        boolean contains(long serial) {
+            if (!sorted) {
+                Arrays.sort(values, 0, count);
+                sorted = true;
+            }
+            return Arrays.binarySearch(values, 0, count, serial) >= 0;
+        }
+
+        void forEach(LongConsumer action) {
+            for (int i = 0; i < count; i++) {
+                action.accept(values[i]);
+            }
+        }
+    }
 
     private RevocationLedger(Path file) {
         this.file = file;
@@ -98,15 +176,16 @@ final class RevocationLedger {
     }
 
     boolean contains(Entry entry) {
-        return all.contains(entry) || (entry.serial != null && all.contains(new Entry(entry.keyId, null)));
+        return all.contains(entry);
     }
 
     /** Records revocations; those already recorded are left out and returned as such. */
     List<Entry> revoke(List<Entry> entries, String reason, Instant at) {
         List<Entry> added = new ArrayList<>();
+        Set<Entry> inThisCall = new HashSet<>();
         StringBuilder lines = new StringBuilder();
         for (Entry entry : entries) {
-            if (contains(entry) || added.contains(entry)) {
+            if (contains(entry) || !inThisCall.add(entry)) {
                 continue;
             }
             ObjectNode node = JSON.createObjectNode();
@@ -120,8 +199,10 @@ final class RevocationLedger {
             added.add(entry);
         }
         append(lines.toString());
-        all.addAll(added);
-        sinceLastPublish.addAll(added);
+        for (Entry entry : added) {
+            all.add(entry);
+            sinceLastPublish.add(entry);
+        }
         return added;
     }
 
@@ -140,12 +221,21 @@ final class RevocationLedger {
         sinceLastPublish.clear();
     }
 
-    Set<Entry> all() {
-        return all;
+    /**
+     * Names the ledger's revocations to a list being built.
+     *
+     * @param onlySinceLastPublish a delta's: those recorded after the last list published
+     * @return how many
+     */
+    long addTo(RevocationList.Builder list, boolean onlySinceLastPublish) {
+        Revocations which = onlySinceLastPublish ? sinceLastPublish : all;
+        which.addTo(list);
+        return which.size();
     }
 
-    Set<Entry> sinceLastPublish() {
-        return sinceLastPublish;
+    /** @return how many revocations no published list holds yet */
+    long unpublished() {
+        return sinceLastPublish.size();
     }
 
     /** The last list published, or null. */

@@ -74,7 +74,7 @@ final class RevokeCommand extends CliCommand {
             out().println(entry);
         }
         err().println("revoked: " + added.size() + " new, " + (entries.size() - added.size()) + " already revoked; "
-                + ledger.sinceLastPublish().size() + " not yet published: run 'gl-issue revoke publish -o FILE'");
+                + ledger.unpublished() + " not yet published: run 'gl-issue revoke publish -o FILE'");
         return ExitCode.OK;
     }
 

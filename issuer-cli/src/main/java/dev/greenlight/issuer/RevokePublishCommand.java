@@ -69,13 +69,7 @@ final class RevokePublishCommand extends CliCommand {
         RevocationList.Builder builder = delta
                 ? RevocationList.delta(sequence, ledger.lastBase().sequence(), last.sequence(), now)
                 : RevocationList.base(sequence, now);
-        for (RevocationLedger.Entry entry : delta ? ledger.sinceLastPublish() : ledger.all()) {
-            if (entry.serial() == null) {
-                builder.revokeKey(entry.keyId());
-            } else {
-                builder.revokeSerial(entry.keyId(), entry.serial());
-            }
-        }
+        long count = ledger.addTo(builder, delta);
         ECPrivateKey rootKey = home.rootPrivateKey(passphrase.source(env()));
         String jws = builder.sign(rootKey, null, home.rootKeyId().toString());
         byte[] bytes = (jws + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -96,7 +90,6 @@ final class RevokePublishCommand extends CliCommand {
                 throw new CliException(ExitCode.IO_ERROR, "cannot write " + Terminal.safe(target.toString()) + ": " + Terminal.safe(String.valueOf(e.getMessage())), e);
             }
         }
-        int count = delta ? ledger.sinceLastPublish().size() : ledger.all().size();
         ledger.published(sequence, delta, delta ? ledger.lastBase().sequence() : sequence, sha256(jws), now);
         err().println("published " + (delta ? "delta " + sequence + " on base " + ledger.lastBase().sequence() : "base list " + sequence)
                 + ": " + count + " revocations, " + bytes.length + " bytes"

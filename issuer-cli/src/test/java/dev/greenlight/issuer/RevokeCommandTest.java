@@ -55,10 +55,12 @@ class RevokeCommandTest {
         assertEquals(KID + "/" + SERIAL + "\nkey 8badf00d\n", first.out());
         Cli.Result base = cli.run("revoke", "publish", "--passphrase-env", "ROOT_PASS", "-o", "base.jws");
         assertEquals(0, base.exitCode(), base.toString());
-        cli.stdin = (KID + "/0000000000000002\n# a comment\n\n" + KID + "/" + SERIAL + "\n").getBytes(StandardCharsets.UTF_8);
+        cli.stdin = (KID + "/0000000000000002\n# a comment\n\n" + KID + "/" + SERIAL + "\n" + KID + "/0000000000000002\n")
+                .getBytes(StandardCharsets.UTF_8);
         Cli.Result fromStdin = cli.run("revoke", "--serials", "-", "--reason", "colour changed");
         assertEquals(0, fromStdin.exitCode(), fromStdin.toString());
-        assertTrue(fromStdin.err().contains("1 new, 1 already revoked"), fromStdin.err());
+        assertTrue(fromStdin.err().contains("1 new, 2 already revoked"), fromStdin.err());
+        assertEquals(KID + "/0000000000000002\n", fromStdin.out(), "a code named twice in one call is recorded once");
         Cli.Result delta = cli.run("revoke", "publish", "--passphrase-env", "ROOT_PASS", "-o", "delta.jws");
         assertEquals(0, delta.exitCode(), delta.toString());
 
