@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,25 @@ public final class IndependentScripts {
         assertEquals("0", summary.group(2), output);
         assertEquals(0, process.exitValue(), output);
         return Integer.parseInt(summary.group(1));
+    }
+
+    /**
+     * Runs the script and checks that it passed exactly one case per element of the named
+     * members of a vector file: none left out, none counted twice.
+     *
+     * @param scriptName a file in {@code specs/independent/}
+     * @param vectorFile a file in {@code specs/vectors/}
+     * @param members    its members whose elements (array items, object members) are the cases
+     */
+    public static void assertPassesEveryCase(String scriptName, String vectorFile, String... members)
+            throws IOException, InterruptedException {
+        int passed = passedCases(scriptName);
+        JsonNode vectors = SpecVectors.read(vectorFile);
+        int cases = 0;
+        for (String member : members) {
+            cases += vectors.get(member).size();
+        }
+        assertEquals(cases, passed, scriptName + " passed " + passed + " of the " + cases + " cases of " + vectorFile);
     }
 
     private static boolean hasPython() {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,34 +38,6 @@ class ScanCommandTest {
     @BeforeEach
     void setUp() throws IOException {
         fx = new Fixtures(dir);
-    }
-
-    /** A clock that moves forward by a fixed step each time it is read: time passes between scans. */
-    private static final class SteppingClock extends Clock {
-        private Instant next;
-        private final Duration step;
-
-        SteppingClock(Instant start, Duration step) {
-            this.next = start;
-            this.step = step;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant now = next;
-            next = next.plus(step);
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     private CliContext session(Clock clock, String stdin, boolean terminal) {
@@ -161,7 +132,7 @@ class ScanCommandTest {
     void scan_sameCodeWithinAndAfterTheRepeatWindow_isLoggedEachTimeAndFlaggedWithin() throws IOException {
         IssuedCode green = fx.issue(Colour.GREEN);
         // Each scan reads the clock once and the verifier once more: 25 s per read.
-        SteppingClock clock = new SteppingClock(Fixtures.NOW, Duration.ofSeconds(25));
+        Clock clock = TestClock.stepping(Fixtures.NOW, Duration.ofSeconds(25));
         Path log = dir.resolve("gate.jsonl");
         String stdin = green.text() + "\n" + green.text() + "\n" + green.text() + "\n";
 
@@ -204,7 +175,7 @@ class ScanCommandTest {
     void scan_codeExpiredSinceItsFirstScan_isDeniedOnTheRepeat() throws IOException {
         // Valid until NOW + 30 min; the clock moves 20 min per read (one for the scan, one for the verifier).
         IssuedCode code = fx.issue("EXP1", Colour.GREEN, Duration.ofMinutes(90));
-        SteppingClock clock = new SteppingClock(Fixtures.NOW, Duration.ofMinutes(20));
+        Clock clock = TestClock.stepping(Fixtures.NOW, Duration.ofMinutes(20));
         Path log = dir.resolve("gate.jsonl");
 
         Fixtures.Result result = Fixtures.run(session(clock, code.text() + "\n" + code.text() + "\n", false),

@@ -24,8 +24,6 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +227,7 @@ class TrustListCommandsTest {
             Path log = dir.resolve(policy + ".jsonl");
             AtomicReference<Instant> now = new AtomicReference<>(Fixtures.NOW);
             InputStream scans = scansAt(now, List.of(code, code), List.of(Fixtures.NOW, staleAt.plus(Duration.ofHours(1))));
-            Fixtures.Result result = Fixtures.run(new CliContext(new SettableClock(now), scans, env, dir.resolve("home"),
+            Fixtures.Result result = Fixtures.run(new CliContext(TestClock.reading(now), scans, env, dir.resolve("home"),
                     Terminal.of(false, false, env), 2), "scan", "--trust-list", list.toString(), "--root", root.toString(),
                     "--state-dir", state.toString(), "--list-age", policy, "--log", log.toString());
 
@@ -269,28 +267,5 @@ class TrustListCommandsTest {
                 return line.length;
             }
         };
-    }
-
-    private static final class SettableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SettableClock(AtomicReference<Instant> now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }
