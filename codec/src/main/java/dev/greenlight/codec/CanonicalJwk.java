@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * <p>Why: a one-shot {@code gl-verify verify} reads a trust file, and nimbus's JSON and JWK
  * parsers load some 175 classes to do it, a tenth of the process's start. This reader answers
  * only when it is sure: for text outside the form, or a key it would refuse (a point off the
- * curve, a {@code kid} that does not match), it returns null and {@link JwkKeys} asks nimbus, so
- * that what is accepted and refused, and every refusal's message, is exactly what it was with
- * nimbus alone. Every text this reader accepts is a JSON object that nimbus parses into the same
+ * curve, a {@code kid} that does not match), it returns null and {@link JwkKeys} asks the general
+ * path ({@code NimbusJwk}: a strict JSON check, then nimbus), so that what is accepted and refused,
+ * and every refusal's message, is exactly what it is without this reader. Every text this reader accepts is a JSON object that nimbus parses into the same
  * members, hence the same key; {@code CanonicalJwkTest} holds the two paths equal over the
  * Wycheproof keys, the fuzz corpus and systematic edits of written keys.
  */

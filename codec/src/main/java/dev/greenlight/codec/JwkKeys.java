@@ -8,8 +8,10 @@ import java.util.List;
  * as a trust list. A {@code kid} is the key id derived from the key; private JWKs are refused.
  *
  * <p>Reading tries {@code CanonicalJwk} first, a small reader of the one form these methods write,
- * and hands anything else to nimbus-jose-jwt ({@code NimbusJwk}): a one-shot verifier reading its
- * trust file then loads none of nimbus's classes, and what is accepted or refused is unchanged.
+ * and hands anything else to nimbus-jose-jwt ({@code NimbusJwk}), after a strict JSON reading that
+ * refuses a member named twice at any depth (nimbus keeps the last inside a set's keys): a
+ * one-shot verifier reading its trust file then loads none of nimbus's classes, and what is
+ * accepted or refused does not depend on which path read it.
  */
 public final class JwkKeys {
 

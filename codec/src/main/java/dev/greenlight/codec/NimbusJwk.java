@@ -26,7 +26,6 @@ final class NimbusJwk {
     /** How deep nimbus's JSON reader (shaded Gson) lets arrays and objects nest. */
     private static final int NIMBUS_MAX_NESTING = 255;
 
-
     private NimbusJwk() {
     }
 

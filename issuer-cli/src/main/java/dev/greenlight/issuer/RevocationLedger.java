@@ -56,27 +56,25 @@ final class RevocationLedger {
     }
 
     private final Path file;
-    private final Revocations all = new Revocations();
-    private final Revocations sinceLastPublish = new Revocations();
+    private final RevokedSet all = new RevokedSet();
+    private final RevokedSet sinceLastPublish = new RevokedSet();
     private Published last;
     private Published lastBase;
 
     /**
-     * A set of revocations as primitive serials per key id, 8 bytes a code: publishing a base
-     * list reads the whole ledger, and an object per code (a record, its key id, its serial and
-     * a set entry) held a million revocations in some 500 MB.
+     * A set of revocations as primitive serials per key id, 8 bytes a code (16 while an array
+     * grows): publishing a base list reads the whole ledger, and an object per code (a record, its
+     * key id, its serial and a set entry) held a million revocations in some 500 MB.
      */
-    private static final class Revocations {
+    private static final class RevokedSet {
         private final Set<KeyId> wholeKeys = new LinkedHashSet<>();
         private final Map<KeyId, Serials> serials = new LinkedHashMap<>();
-        private long size;
 
         void add(Entry entry) {
             if (entry.serial == null) {
-                size += wholeKeys.add(entry.keyId) ? 1 : 0;
+                wholeKeys.add(entry.keyId);
             } else {
                 serials.computeIfAbsent(entry.keyId, k -> new Serials()).add(entry.serial.value());
-                size++;
             }
         }
 
@@ -91,10 +89,14 @@ final class RevocationLedger {
         void clear() {
             wholeKeys.clear();
             serials.clear();
-            size = 0;
         }
 
+        /** Distinct revocations: a ledger edited by hand, or appended by two runs at once, may name a code twice. */
         long size() {
+            long size = wholeKeys.size();
+            for (Serials ofKey : serials.values()) {
+                size += ofKey.distinct();
+            }
             return size;
         }
 
@@ -104,30 +106,42 @@ final class RevocationLedger {
         }
     }
 
-    /** One key's serials: appended in ledger order, sorted on the first lookup after an append. */
+    /** One key's serials: appended in ledger order, sorted and made distinct on the first read after an append. */
     private static final class Serials {
         private long[] values = new long[8];
         private int count;
-        private boolean sorted = true;
+        private boolean sortedDistinct = true;
 
         void add(long serial) {
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);
             }
             values[count++] = serial;
-            sorted = false;
+            sortedDistinct = false;
         }
 
         boolean contains(long serial) {
-            if (!sorted) {
+            return Arrays.binarySearch(values, 0, distinct(), serial) >= 0;
+        }
+
+        int distinct() {
+            if (!sortedDistinct) {
                 Arrays.sort(values, 0, count);
-                sorted = true;
+                int kept = 0;
+                for (int i = 0; i < count; i++) {
+                    if (kept == 0 || values[i] != values[kept - 1]) {
+                        values[kept++] = values[i];
+                    }
+                }
+                count = kept;
+                sortedDistinct = true;
             }
-            return Arrays.binarySearch(values, 0, count, serial) >= 0;
+            return count;
         }
 
         void forEach(LongConsumer action) {
-            for (int i = 0; i < count; i++) {
+            int distinct = distinct();
+            for (int i = 0; i < distinct; i++) {
                 action.accept(values[i]);
             }
         }
@@ -228,7 +242,7 @@ final class RevocationLedger {
      * @return how many
      */
     long addTo(RevocationList.Builder list, boolean onlySinceLastPublish) {
-        Revocations which = onlySinceLastPublish ? sinceLastPublish : all;
+        RevokedSet which = onlySinceLastPublish ? sinceLastPublish : all;
         which.addTo(list);
         return which.size();
     }

@@ -49,6 +49,21 @@ class RevokeCommandTest {
     }
 
     @Test
+    void publish_aLedgerNamingACodeTwice_countsAndListsItOnce() throws IOException, RevocationListException {
+        Cli.Result first = cli.run("revoke", "--serial", KID + "/" + SERIAL, "--reason", "test");
+        assertEquals(0, first.exitCode(), first.toString());
+        Path ledger = authority.resolve("revocations").resolve("ledger.jsonl");
+        // As two runs appending at once, or a hand edit, would leave it.
+        Files.writeString(ledger, Files.readString(ledger).repeat(2));
+
+        Cli.Result base = cli.run("revoke", "publish", "--passphrase-env", "ROOT_PASS", "-o", "base.jws");
+
+        assertEquals(0, base.exitCode(), base.toString());
+        assertTrue(base.err().contains("base list 1: 1 revocations"), base.err());
+        assertEquals(1, published(cli.workingDirectory.resolve("base.jws")).serialCount());
+    }
+
+    @Test
     void revoke_thenPublish_baseThenDeltaOfOnlyWhatIsNew() throws IOException, RevocationListException {
         Cli.Result first = cli.run("revoke", "--serial", KID + "/" + SERIAL, "--key", "8badf00d", "--reason", "test");
         assertEquals(0, first.exitCode(), first.toString());

@@ -19,6 +19,7 @@ import dev.greenlight.codec.VerificationResult;
 import dev.greenlight.codec.CodeClaims;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
+import dev.greenlight.codec.trust.TrustList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -55,6 +56,8 @@ import picocli.CommandLine.Option;
                 + "which no reading changes).",
             "Every scan is verified and decided afresh and logged; the same code scanned again within --repeat-window "
                 + "is flagged as a REPEAT (warned, or denied with --on-repeat=deny).",
+            "With --trust-list, the list's age is checked at every scan: once it passes its maximum age, every scan is "
+                + "denied (TRUST_LIST_STALE) until scan restarts with a newer list (--list-age lenient: a warning, once).",
             "End the session with Ctrl-D (end of input)."},
         footerHeading = "%nExamples:%n",
         footer = {"  gl-verify scan --trust /etc/greenlight/trust --checkpoint north-gate --direction in "
@@ -187,7 +190,7 @@ final class ScanCommand extends VerifierCommand {
         }
         staleness = trust.trustListStaleness();
         // A list accepted stale (--list-age lenient) was announced by the banner's WARNING line.
-        staleAnnounced = staleness != null && !clock.instant().isBefore(staleness.staleAt());
+        staleAnnounced = staleness != null && staleness.staleWhenLoaded();
         String trustList = trust.trustListSummary(clock);
         if (trustList != null) {
             // Shown before every session: a gate operator sees at a glance how old the list is.
@@ -246,9 +249,11 @@ final class ScanCommand extends VerifierCommand {
         } else if (text == null) {
             decision = unreadable(Outcome.unreadable(InputProblem.NOT_UTF8, "not UTF-8 text (binary data?)"));
         } else if (listStaleAt(now)) {
-            // Verified for the log, but nobody passes on keys the authority no longer vouches for.
+            // Verified and logged with a temperature given with it, but nobody passes on keys the
+            // authority no longer vouches for.
+            BigDecimal celsius = inlineTemperature == null ? null : reading(inlineTemperature).map(BodyTemperature::celsius).orElse(null);
             decision = new Decision(false, "TRUST_LIST_STALE", "The trust list is out of date: load a newer one before letting anyone through.",
-                    Outcome.of(verifier.verify(code)), null, null);
+                    Outcome.of(verifier.verify(code)), celsius, null);
         } else {
             decision = decide(verifier, code, inlineTemperature, reader);
         }
@@ -280,15 +285,16 @@ final class ScanCommand extends VerifierCommand {
      * key the authority withdrew is still trusted offline; a gate that runs for days crosses it.
      */
     private boolean listStaleAt(Instant now) {
-        if (staleness == null || now.isBefore(staleness.staleAt())) {
+        if (staleness == null || !staleness.list().isStaleAt(now)) {
             return false;
         }
         if (!staleAnnounced) {
             staleAnnounced = true;
+            TrustList list = staleness.list();
             err().println(staleness.strict()
-                    ? "scan: trust list " + staleness.sequence() + " went stale at " + staleness.staleAt()
+                    ? "scan: trust list " + list.sequence() + " went stale at " + list.staleAt()
                             + ": every scan is DENIED (TRUST_LIST_STALE) until scan restarts with a newer list"
-                    : "scan: WARNING: trust list " + staleness.sequence() + " went stale at " + staleness.staleAt()
+                    : "scan: WARNING: trust list " + list.sequence() + " went stale at " + list.staleAt()
                             + " (--list-age lenient): load a newer list");
             err().flush();
         }

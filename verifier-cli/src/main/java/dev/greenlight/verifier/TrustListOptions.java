@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -52,8 +51,8 @@ final class TrustListOptions {
     private Path root;
 
     @Option(names = "--list-age", paramLabel = "strict|lenient", defaultValue = "strict",
-            description = "A trust list older than its maximum age: strict refuses it (exit 6), lenient uses it with a "
-                    + "warning (default: ${DEFAULT-VALUE}).")
+            description = "A trust list older than its maximum age: strict refuses it (exit 6; scan, running on, denies "
+                    + "every scan once it turns stale), lenient uses it with a warning (default: ${DEFAULT-VALUE}).")
     private String listAge;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
@@ -146,11 +145,19 @@ final class TrustListOptions {
      * @return null when no list was loaded
      */
     Staleness staleness() {
-        return loaded == null ? null : new Staleness(loaded.sequence(), loaded.staleAt(), loadedFreshness == Freshness.STRICT);
+        return loaded == null ? null : new Staleness(loaded, loadedFreshness == Freshness.STRICT);
     }
 
-    /** @param strict whether a stale list stops passes ({@code --list-age strict}) or only warns */
-    record Staleness(long sequence, Instant staleAt, boolean strict) {
+    /**
+     * @param list   the list in use
+     * @param strict whether a stale list stops passes ({@code --list-age strict}) or only warns
+     */
+    record Staleness(TrustList list, boolean strict) {
+
+        /** Whether the list was stale already when it was checked: accepted leniently, with a warning said then. */
+        boolean staleWhenLoaded() {
+            return list.isStaleAt(list.checkedAt());
+        }
     }
 
     /**

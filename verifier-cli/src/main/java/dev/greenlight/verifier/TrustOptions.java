@@ -153,16 +153,16 @@ final class TrustOptions {
         return builder.build();
     }
 
-    /**
-     * After {@link #verifier}: the trust list's sequence and age (and a warning if it was accepted
-     * leniently) and the revocation lists' sequence and size, for stderr or a banner; null when
-     * neither list was given.
-     */
     /** @return when the trust list in use turns stale, or null without one */
     TrustListOptions.Staleness trustListStaleness() {
         return trustList.staleness();
     }
 
+    /**
+     * After {@link #verifier}: the trust list's sequence and age (and a warning if it was accepted
+     * leniently) and the revocation lists' sequence and size, for stderr or a banner; null when
+     * neither list was given.
+     */
     String trustListSummary(Clock clock) {
         String list = trustList.summary(clock);
         if (revocationSummary == null || revocationSummary.isEmpty()) {

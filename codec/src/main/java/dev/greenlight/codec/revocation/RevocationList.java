@@ -211,8 +211,9 @@ public final class RevocationList {
         private final TreeSet<Integer> keys = new TreeSet<>();
         /**
          * Per biased key id, its biased serials as named, sorted and made distinct once, when the
-         * list is encoded: 8 bytes a serial where a sorted set of boxed longs took about 60, for a
-         * base list of up to {@link #MAX_SERIALS}.
+         * list is encoded: 8 bytes a name (up to twice that while an array doubles, and a sorted
+         * copy at encoding) where a sorted set of boxed longs took about 60, for a base list of up
+         * to {@link #MAX_SERIALS}.
          */
         private final TreeMap<Integer, NamedSerials> serials = new TreeMap<>();
 

@@ -23,8 +23,9 @@ import dev.greenlight.codec.revocation.RevocationListException.Reason;
  */
 public final class RevocationSet implements Revocations {
 
-    /** The last list applied: whose sequence and issue time the set reports. */
-    private final Contents last;
+    /** Of the last list applied: what the rollback guard records, and how stale the set is. */
+    private final long sequence;
+    private final long issuedAtSeconds;
     private final long baseSequence;
     private final int[] keys;
     private final int[] groupKeys;
@@ -34,7 +35,8 @@ public final class RevocationSet implements Revocations {
     private final int serialCount;
 
     private RevocationSet(Contents last, long baseSequence, int[] keys, int[] groupKeys, long[][] serials) {
-        this.last = last;
+        this.sequence = last.sequence;
+        this.issuedAtSeconds = last.issuedAtSeconds;
         this.baseSequence = baseSequence;
         this.keys = keys;
         this.groupKeys = groupKeys;
@@ -136,8 +138,8 @@ public final class RevocationSet implements Revocations {
      * @throws RevocationListException {@link Reason#ROLLBACK} if this set's sequence is lower
      */
     public void requireNotOlderThan(long highestAccepted) throws RevocationListException {
-        if (last.sequence < highestAccepted) {
-            throw new RevocationListException(Reason.ROLLBACK, "revocation list " + last.sequence + " is older than list " + highestAccepted
+        if (sequence < highestAccepted) {
+            throw new RevocationListException(Reason.ROLLBACK, "revocation list " + sequence + " is older than list " + highestAccepted
                     + ", accepted before: refusing it (rollback)");
         }
     }
@@ -171,7 +173,7 @@ public final class RevocationSet implements Revocations {
 
     /** @return the sequence of the last list applied: what the rollback guard records */
     public long sequence() {
-        return last.sequence;
+        return sequence;
     }
 
     /** @return the sequence of the base list */
@@ -181,7 +183,7 @@ public final class RevocationSet implements Revocations {
 
     /** @return when the last list applied was signed: how stale this device's knowledge is */
     public Instant issuedAt() {
-        return Instant.ofEpochSecond(last.issuedAtSeconds);
+        return Instant.ofEpochSecond(issuedAtSeconds);
     }
 
     /** @return how many serials are revoked */
@@ -196,7 +198,7 @@ public final class RevocationSet implements Revocations {
 
     @Override
     public String toString() {
-        return "RevocationSet[sequence " + last.sequence + " (base " + baseSequence + "), " + keys.length + " keys, " + serialCount
+        return "RevocationSet[sequence " + sequence + " (base " + baseSequence + "), " + keys.length + " keys, " + serialCount
                 + " serials]";
     }
 

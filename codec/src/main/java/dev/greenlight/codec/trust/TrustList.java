@@ -12,9 +12,15 @@ import dev.greenlight.codec.TrustedKeys;
 
 /**
  * A trust list whose signature, content, sequence and age a {@link TrustListVerifier} checked:
- * the only way to its keys. Hand {@link #keys()} to {@code Verifier.Builder.keys}: a code then
- * verifies only under a listed key, and only if it was issued inside that key's window
- * (specification, section 9, steps 7 and 11).
+ * the only way to its keys. Hand {@link #keys()} to {@code Verifier.builder(list.keys(), clock)}:
+ * a code then verifies only under a listed key, and only if it was issued inside that key's
+ * window (specification, section 9, steps 7 and 11).
+ *
+ * <p>The verifier checked the list's age once, when it verified it. A verifier that keeps the list
+ * (a gate, a scanner app running for days) must ask {@link #isStaleAt} before each decision: past
+ * {@link #staleAt()} the authority no longer vouches for the keys, and under
+ * {@link Freshness#STRICT} nobody should pass on them until a newer list is loaded (the
+ * command-line {@code scan} denies with reason {@code TRUST_LIST_STALE}).
  *
  * <p>Immutable and thread-safe; its keys are prepared once, here, and shared by every verifier
  * built on them.

@@ -122,6 +122,13 @@ public record TrustListDocument(long sequence, Instant issuedAt, Duration maxAge
         return new TrustListDocument(sequence, issuedAt, maxAge, replacement);
     }
 
+    /** A line for logs: a list of a thousand keys is not printed key by key. */
+    @Override
+    public String toString() {
+        return "TrustListDocument[sequence " + sequence + ", issued " + issuedAt + ", max age " + maxAge + ", "
+                + entries.size() + (entries.size() == 1 ? " key]" : " keys]");
+    }
+
     /**
      * The list's JSON: compact, members in the order of section 15.1, times in whole seconds.
      *
