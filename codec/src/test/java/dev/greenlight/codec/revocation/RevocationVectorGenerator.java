@@ -54,8 +54,9 @@ final class RevocationVectorGenerator {
     static final KeyId KEY_C = KeyId.parse("c0ffee01");
     static final KeyId KEY_D = KeyId.parse("d00dfeed");
 
-    private final BigInteger rootScalar = scalar("greenlight spec vector revocation root");
-    private final BigInteger otherScalar = scalar("greenlight spec vector not the root");
+    /** The trust lists' test root and other root (trust-lists.json): one root signs both kinds of document (16.1). */
+    private final BigInteger rootScalar = scalar("greenlight spec vector trust root");
+    private final BigInteger otherScalar = scalar("greenlight spec vector other root");
     private final ECPublicKey rootKey = publicKey(rootScalar);
     private final Map<String, ObjectNode> lists = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
