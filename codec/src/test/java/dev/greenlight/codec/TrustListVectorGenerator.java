@@ -212,6 +212,15 @@ final class TrustListVectorGenerator {
         }
         reject(lists, "too-many-keys", (TrustListDocument.MAX_KEYS + 1) + " entries (empty objects): refused for their number "
                 + "before any is read.", signed(tooMany.append("]}").toString()), fresh, Reason.TOO_MANY_KEYS);
+        // The nesting cap belongs to reading the JSON (step 3), so it comes before the key cap (step 4).
+        StringBuilder deep = new StringBuilder(twoKeys.substring(0, twoKeys.indexOf("\"keys\":[") + 8));
+        deep.append("{\"x\":").append("[".repeat(30)).append("]".repeat(30)).append('}');
+        for (int i = 1; i <= TrustListDocument.MAX_KEYS; i++) {
+            deep.append(",{}");
+        }
+        reject(lists, "too-many-keys-nested-too-deep", (TrustListDocument.MAX_KEYS + 1) + " entries, the first nesting arrays to level 33 "
+                + "of the document (more than 32): not read as JSON, so refused before the entries are counted.",
+                signed(deep.append("]}").toString()), fresh, Reason.INVALID_DOCUMENT);
 
         // Sequence and freshness.
         ObjectNode rollback = reject(lists, "rollback", "Sequence 7 on a device that accepted 8 (valid-successor): an older list.",
