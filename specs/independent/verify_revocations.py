@@ -22,7 +22,7 @@ import verify_trust_lists as tl  # noqa: E402  (the JWS profile shared by sectio
 
 MAX_TEXT_CHARS = 50_331_648  # 48 MiB (16.1)
 REVOCATIONS_TYP = "greenlight-revocations+jws"
-MAX_SERIALS = 4_194_304  # per list, and per base with its deltas (16.2)
+MAX_SERIALS = 4_194_304  # per list: sum of declared counts (16.2); per chain: distinct pairs (16.3)
 MAX_KEY_IDS = 65_536  # key count K and group count G (16.2)
 U64_MAX = 2 ** 64 - 1
 
@@ -38,7 +38,9 @@ class Refused(Exception):
 # 16.1: the envelope.
 # ---------------------------------------------------------------------------
 def open_envelope(text, root_key):
-    if len(text) > MAX_TEXT_CHARS:  # before decoding anything
+    """16.1, in its order: size, profile and signature, then the value of typ."""
+    text = tl.strip_line_end(text)  # one trailing LF or CR LF (16.1, as 15.3)
+    if tl.utf16_len(text) > MAX_TEXT_CHARS:  # counted as in 15.3 step 1, before decoding
         raise Refused("TOO_LARGE", "text over 48 MiB")
     try:
         header, payload = tl.verify_compact_jws(text, root_key)
@@ -112,8 +114,8 @@ def decode_rice(stream, count, k):
     return serials
 
 
-def parse_payload(payload, serials_before=0):
-    """serials_before: serials already loaded in this chain (for the chain-wide cap)."""
+def parse_payload(payload):
+    """16.2, in the reader's order; the first failure gives the reason."""
     r = _Reader(payload)
     version = r.uint(1, "version")
     if version != 0x01:
@@ -149,7 +151,7 @@ def parse_payload(payload, serials_before=0):
         raise Refused("MALFORMED", "groups run past the payload")
     groups = {}
     last_gid = None
-    total = serials_before
+    total = 0  # sum of the declared counts c over this list's groups so far
     for _ in range(gcount):
         gid = r.uint(4, "group key id")
         if last_gid is not None and gid <= last_gid:
@@ -173,20 +175,23 @@ def parse_payload(payload, serials_before=0):
     if r.remaining():
         raise Refused("MALFORMED", "bytes after the last group")
     return {"kind": kind, "sequence": seq, "issuedAt": issued, "base": base, "previous": previous,
-            "keys": keys, "groups": groups, "serialCount": total - serials_before}
+            "keys": keys, "groups": groups, "declaredSerials": total}
 
 
 # ---------------------------------------------------------------------------
 # 16.3 and 16.4: chains and rollback.
 # ---------------------------------------------------------------------------
-def load_chain(texts, root_key, highest_accepted=None):
+def load_chain(texts, root_key, highest_accepted=None, recorded_digest=None):
+    """16.3 and 16.4. highest_accepted and recorded_digest are the device's record (the highest
+    sequence it accepted and the SHA-256 hex of that chain's last list's text; either may be None)."""
+    # 1. Every list is read, in chain order, under 16.1 and 16.2: the first refusal wins,
+    #    even when an earlier list would break the chain.
+    docs = [parse_payload(open_envelope(text, root_key)) for text in texts]
+    # 2. The chain, delta by delta: its WRONG_BASE checks, then the serial cap of the union.
     revoked_keys = set()
     revoked_serials = set()
     base_seq = prev_seq = None
-    declared = 0
-    for idx, text in enumerate(texts):
-        doc = parse_payload(open_envelope(text, root_key), declared)
-        declared += doc["serialCount"]
+    for idx, doc in enumerate(docs):
         if idx == 0:
             if doc["kind"] != 0:
                 raise Refused("WRONG_BASE", "chain starts with a delta")
@@ -201,9 +206,17 @@ def load_chain(texts, root_key, highest_accepted=None):
         revoked_keys.update(doc["keys"])
         for gid, serials in doc["groups"].items():
             revoked_serials.update((gid, s) for s in serials)
-    if highest_accepted is not None and prev_seq < highest_accepted:
-        raise Refused("ROLLBACK", "last sequence %d below %d" % (prev_seq, highest_accepted))
-    return {"sequence": prev_seq, "keys": revoked_keys, "serials": revoked_serials}
+        if len(revoked_serials) > MAX_SERIALS:  # distinct (key id, serial) pairs in force
+            raise Refused("TOO_LARGE", "the chain holds more than 4,194,304 serials")
+    # 3. Rollback (16.4): a lower last sequence; the same sequence with another digest.
+    if highest_accepted is not None:
+        if prev_seq < highest_accepted:
+            raise Refused("ROLLBACK", "last sequence %d below %d" % (prev_seq, highest_accepted))
+        if (prev_seq == highest_accepted and recorded_digest is not None
+                and tl.list_digest(texts[-1]) != recorded_digest):
+            raise Refused("ROLLBACK", "sequence %d with another digest" % prev_seq)
+    return {"sequence": prev_seq, "keys": revoked_keys, "serials": revoked_serials,
+            "digest": tl.list_digest(texts[-1])}
 
 
 def is_revoked(chain, key_id, serial):
@@ -263,6 +276,24 @@ def main():
                         lines.append("%s: %s/%s revoked %s, expected %s"
                                      % (cid, chk["keyId"], chk["serial"], r, chk["revoked"]))
                         ok = False
+        # 16.4, same sequence with another digest (the vectors' highestAccepted is a bare
+        # sequence): for the case that states "not a rollback", also check the digest rule
+        # both ways with a record of its own last list and of another list.
+        if ok and exp["result"] == "accepted" and case.get("highestAccepted") == exp["sequence"]:
+            try:
+                load_chain(texts, root, exp["sequence"], tl.list_digest(texts[-1]))
+            except Refused as e:
+                lines.append("%s: refused %s with its own digest recorded" % (cid, e.reason))
+                ok = False
+            other = tl.list_digest(texts[0] + "x")
+            try:
+                load_chain(texts, root, exp["sequence"], other)
+                lines.append("%s: accepted with another digest recorded for its sequence" % cid)
+                ok = False
+            except Refused as e:
+                if e.reason != "ROLLBACK":
+                    lines.append("%s: %s with another digest recorded, expected ROLLBACK" % (cid, e.reason))
+                    ok = False
         if ok:
             passed += 1
         else:

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import sys
-import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import verify_vectors as vv  # noqa: E402  (clean-room curve arithmetic and section 9)
@@ -39,6 +38,23 @@ TIME_MAX = 2 ** 32  # 2106-02-07T06:28:16Z, inclusive (15.1)
 PROVINCES = set(range(11, 16)) | set(range(21, 24)) | set(range(31, 38)) | set(range(41, 47)) \
     | set(range(50, 55)) | set(range(61, 66)) | {71, 81, 82}
 BIDI = {0x061C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+# 15.1: the space separators listed in the text (not the local character database).
+ZS = {0x0020, 0x00A0, 0x1680} | set(range(0x2000, 0x200B)) | {0x202F, 0x205F, 0x3000}
+MAX_NESTING = 32  # 15.1: the outermost object is level 1
+
+
+def strip_line_end(text):
+    """15.3 input (and 16.1): one trailing LF or CR LF is removed before step 1."""
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith("\n"):
+        return text[:-1]
+    return text
+
+
+def list_digest(text):
+    """15.3 Rollback / 16.4: SHA-256 of the compact JWS text as received, without its line end."""
+    return hashlib.sha256(strip_line_end(text).encode("ascii")).hexdigest()
 
 
 class Refused(Exception):
@@ -50,7 +66,8 @@ class Refused(Exception):
 
 # ---------------------------------------------------------------------------
 # Strict JSON (RFC 8259) with the I-JSON rules of RFC 7493 (15.1): duplicate member
-# names refused at any depth, unpaired surrogates and noncharacters refused.
+# names refused at any depth, unpaired surrogates and noncharacters refused, nesting of
+# objects and arrays at most 32 levels (the outermost container is level 1).
 # Integers (no fraction, no exponent) become int; other numbers become Num.
 # ---------------------------------------------------------------------------
 class JsonError(Exception):
@@ -78,12 +95,13 @@ class _Parser:
             self.i += 1
 
     def value(self, depth=0):
-        if depth > 64:
-            raise JsonError("nesting too deep")
+        """depth: the number of objects and arrays that enclose this value."""
         self.ws()
         if self.i >= len(self.s):
             raise JsonError("unexpected end")
         c = self.s[self.i]
+        if c in "{[" and depth + 1 > MAX_NESTING:  # refused while reading (15.1)
+            raise JsonError("nesting deeper than %d levels" % MAX_NESTING)
         if c == "{":
             return self.obj(depth)
         if c == "[":
@@ -327,7 +345,7 @@ def issuer_ok(s):
         o = ord(c)
         if o <= 0x1F or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029) or o in BIDI:
             return False
-    if unicodedata.category(s[0]) == "Zs" or unicodedata.category(s[-1]) == "Zs":
+    if ord(s[0]) in ZS or ord(s[-1]) in ZS:
         return False
     return True
 
@@ -358,10 +376,14 @@ def load_entry_jwk(jwk, name):
     return key
 
 
-def verify_trust_list(jws, root_key, now, strict, highest_accepted):
-    """Section 15.3. Returns dict(sequence, warning, entries[(key, issuer, region, nb, na, nbText, naText)])."""
-    # Step 1
-    if len(jws) > MAX_LIST_CHARS:  # (UTF-16 units = characters for the ASCII of a JWS)
+def verify_trust_list(jws, root_key, now, strict, highest_accepted, recorded_digest=None):
+    """Section 15.3. highest_accepted and recorded_digest are the device's record (the highest
+    sequence it accepted and the SHA-256 hex of that list's text; either may be None).
+    Returns dict(sequence, warning, issuedAt, maxAge, digest,
+    entries[(key, issuer, region, nb, na, nbText, naText)])."""
+    jws = strip_line_end(jws)  # one trailing LF or CR LF, before step 1
+    # Step 1: UTF-16 code units, as in section 9 step 1
+    if utf16_len(jws) > MAX_LIST_CHARS:
         raise Refused("TOO_LARGE")
     # Step 2
     try:
@@ -430,7 +452,13 @@ def verify_trust_list(jws, root_key, now, strict, highest_accepted):
         if strict:
             raise Refused("STALE")
         warning = True
-    return {"sequence": seq, "warning": warning, "entries": entries, "payload": payload}
+    # Step 9: the same sequence as recorded must be the same text (ASCII: step 2 passed)
+    digest = list_digest(jws)
+    if (highest_accepted is not None and recorded_digest is not None
+            and seq == highest_accepted and digest != recorded_digest):
+        raise Refused("ROLLBACK", "sequence %d reused with another text" % seq)
+    return {"sequence": seq, "warning": warning, "entries": entries, "payload": payload,
+            "issuedAt": issued, "maxAge": max_age, "digest": digest}
 
 
 # ---------------------------------------------------------------------------
@@ -470,6 +498,8 @@ def main():
         print("setup: maxKeys/maxListChars differ from section 15")
 
     loaded = {}  # list id -> result, for the code cases
+    by_id = {c["id"]: c for c in doc["lists"]}
+    freshness = {c["id"]: c["freshness"] for c in doc["lists"]}
     for case in doc["lists"]:
         cid = case["id"]
         ok = True
@@ -493,6 +523,26 @@ def main():
                 ok = False
         else:
             loaded[cid] = res
+            # 15.3 Rollback, step 9 (the vectors' highestAccepted carries no digest): the text
+            # names valid-high-s as refused by a device that recorded valid-two-keys; the same
+            # text again is accepted.
+            if cid == "valid-high-s" and "valid-two-keys" in by_id:
+                rec = by_id["valid-two-keys"]["jws"]
+                try:
+                    verify_trust_list(case["jws"], roots[case["root"]], now, strict, 7, list_digest(rec))
+                    fail(cid, "accepted under a record of valid-two-keys (step 9 expects ROLLBACK)")
+                    ok = False
+                except Refused as e2:
+                    if e2.reason != "ROLLBACK":
+                        fail(cid, "under a record of valid-two-keys: %s, expected ROLLBACK" % e2.reason)
+                        ok = False
+            if exp["result"] == "valid":
+                try:
+                    verify_trust_list(case["jws"], roots[case["root"]], now, strict,
+                                      res["sequence"], res["digest"])
+                except Refused as e2:
+                    fail(cid, "refused %s when its own text was recorded" % e2.reason)
+                    ok = False
             if exp["result"] != "valid":
                 fail(cid, "expected rejected %s, got valid" % exp.get("reason"))
                 ok = False
@@ -530,6 +580,12 @@ def main():
         got = {"result": "valid"} if res.reason is None else {"result": "rejected", "reason": res.reason}
         if got != exp:
             fail(cid, "expected %s, got %s" % (exp, got))
+            ok = False
+        # 15.3 Freshness / 15.5: step 8 again with this code's now. Under the strict policy a
+        # stale list refuses every code (the deployment's refusal, outside section 9's reasons);
+        # section 15.5 says every code vector's clock lies within its list's maxAge.
+        if not (now < lst["issuedAt"] + lst["maxAge"]) and freshness[case["list"]] == "strict":
+            fail(cid, "its list is stale at the code's clock: the strict policy refuses every code")
             ok = False
         # Cross-checks of the case's own statements: signedBy and issuedAt.
         payload = vv.b45_decode_strict(case["text"][4:])

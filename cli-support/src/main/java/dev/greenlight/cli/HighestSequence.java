@@ -89,13 +89,14 @@ public final class HighestSequence {
         Accepted previous = current();
         if (previous != null) {
             if (sequence < previous.sequence()) {
-                throw new CliException(ExitCode.INVALID_INPUT, what + " has sequence " + sequence + ", lower than " + previous.sequence()
-                        + " already accepted (" + file + "): refusing an older list (rollback)");
+                // The reason's name as the specification gives it (sections 15.3 and 16.4), as for any other refusal.
+                throw new CliException(ExitCode.INVALID_INPUT, what + " refused (ROLLBACK): sequence " + sequence + ", lower than "
+                        + previous.sequence() + " already accepted (" + file + "): refusing an older list (rollback)");
             }
             if (sequence == previous.sequence()) {
                 if (!previous.sha256().equals(digest)) {
-                    throw new CliException(ExitCode.INVALID_INPUT, what + " has sequence " + sequence
-                            + ", already accepted with other content: the signer reused a sequence number; refusing it");
+                    throw new CliException(ExitCode.INVALID_INPUT, what + " refused (ROLLBACK): sequence " + sequence
+                            + " was already accepted with other content: the signer reused a sequence number; refusing it");
                 }
                 return previous;
             }

@@ -25,6 +25,7 @@ import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
 import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import dev.greenlight.codec.internal.json.StrictJson;
+import dev.greenlight.codec.revocation.RevocationList;
 import dev.greenlight.codec.trust.Freshness;
 import dev.greenlight.codec.trust.TrustListDocument;
 import dev.greenlight.codec.trust.TrustListEntry;
@@ -137,6 +138,16 @@ final class TrustListVectorGenerator {
                 signed(twoKeys), LIST_ISSUED_AT.minus(Duration.ofMinutes(10)).minusSeconds(1), Freshness.LENIENT, null, 7, true);
         valid(lists, "valid-high-s", "The signature with s replaced by n - s: JWS (RFC 7518) does not require low S.",
                 highS(signed(twoKeys)), fresh, Freshness.STRICT, null, 7, false);
+        valid(lists, "valid-header-other-kid", "The header's kid is not the root's key id: a verifier does not read its value.",
+                signedBy(root, "{\"alg\":\"ES256\",\"typ\":\"" + TrustListDocument.TYPE + "\",\"kid\":\"00000000\"}", twoKeys),
+                fresh, Freshness.STRICT, null, 7, false);
+        valid(lists, "valid-header-no-kid", "A header of alg and typ only: kid is optional.",
+                signedBy(root, "{\"typ\":\"" + TrustListDocument.TYPE + "\",\"alg\":\"ES256\"}", twoKeys),
+                fresh, Freshness.STRICT, null, 7, false);
+        valid(lists, "valid-latest-time", "issuer-b's notAfter is 2106-02-07T06:28:16Z (2^32 seconds), the latest time a list may state.",
+                signed(new TrustListDocument(11, LIST_ISSUED_AT, MAX_AGE, List.of(
+                        entry("issuer-b", "Beijing Municipal Health Commission", "110000", HAND_OVER, TrustListDocument.LATEST))).toJson()),
+                fresh, Freshness.STRICT, null, 11, false);
 
         // The envelope and the signature.
         reject(lists, "signature-other-root", "Signed by another root than the pinned one.",
@@ -148,8 +159,24 @@ final class TrustListVectorGenerator {
                         + "." + parts[2], fresh, Reason.SIGNATURE);
         reject(lists, "signature-bit-flipped", "The last byte of the signature changed.",
                 parts[0] + "." + parts[1] + "." + flipLast(parts[2]), fresh, Reason.SIGNATURE);
-        reject(lists, "signature-wrong-typ", "A revocation list's typ, signed by the root: a document of another type.",
-                signedBy(root, "{\"alg\":\"ES256\",\"typ\":\"greenlight-revocation-list+jws\"}", twoKeys), fresh, Reason.SIGNATURE);
+        reject(lists, "signature-wrong-typ", "The revocation lists' typ (" + RevocationList.TYPE + "), signed by the root: a "
+                + "document of another type.", signedBy(root, header(RevocationList.TYPE, root), twoKeys), fresh, Reason.SIGNATURE);
+        reject(lists, "signature-typ-media-type", "typ with the application/ prefix that RFC 7515 lets a reader add: compared exactly.",
+                signedBy(root, header("application/" + TrustListDocument.TYPE, root), twoKeys), fresh, Reason.SIGNATURE);
+        reject(lists, "signature-typ-other-case", "typ in other letter case: compared exactly, case-sensitively.",
+                signedBy(root, header("Greenlight-Trust-List+JWS", root), twoKeys), fresh, Reason.SIGNATURE);
+        reject(lists, "signature-kid-not-a-string", "kid is a number: when present it is a string.",
+                signedBy(root, "{\"alg\":\"ES256\",\"typ\":\"" + TrustListDocument.TYPE + "\",\"kid\":7}", twoKeys), fresh, Reason.SIGNATURE);
+        reject(lists, "signature-header-duplicate-alg", "alg twice in the header: the header is I-JSON too.",
+                signedBy(root, "{\"alg\":\"ES256\",\"alg\":\"ES256\",\"typ\":\"" + TrustListDocument.TYPE + "\"}", twoKeys),
+                fresh, Reason.SIGNATURE);
+        reject(lists, "signature-header-noncharacter", "A kid holding the noncharacter U+FDD0 (escaped): the header is I-JSON too.",
+                signedBy(root, "{\"alg\":\"ES256\",\"typ\":\"" + TrustListDocument.TYPE + "\",\"kid\":\"\\ufdd0\"}", twoKeys),
+                fresh, Reason.SIGNATURE);
+        reject(lists, "signature-s-zero", "The signature's s replaced by 0: out of range (1 <= s < n).",
+                withSignatureHalf(genuine, 32, BigInteger.ZERO), fresh, Reason.SIGNATURE);
+        reject(lists, "signature-r-order", "The signature's r replaced by n: out of range (1 <= r < n).",
+                withSignatureHalf(genuine, 0, P256.ORDER), fresh, Reason.SIGNATURE);
         reject(lists, "signature-no-typ", "No typ in the header.", signedBy(root, "{\"alg\":\"ES256\"}", twoKeys), fresh, Reason.SIGNATURE);
         reject(lists, "signature-alg-es384", "The header claims ES384: the algorithm is the pinned key's, ES256, never the header's.",
                 signedBy(root, "{\"alg\":\"ES384\",\"typ\":\"" + TrustListDocument.TYPE + "\"}", twoKeys), fresh, Reason.SIGNATURE);
@@ -185,6 +212,15 @@ final class TrustListVectorGenerator {
         }
         reject(lists, "too-many-keys", (TrustListDocument.MAX_KEYS + 1) + " entries (empty objects): refused for their number "
                 + "before any is read.", signed(tooMany.append("]}").toString()), fresh, Reason.TOO_MANY_KEYS);
+        // The nesting cap belongs to reading the JSON (step 3), so it comes before the key cap (step 4).
+        StringBuilder deep = new StringBuilder(twoKeys.substring(0, twoKeys.indexOf("\"keys\":[") + 8));
+        deep.append("{\"x\":").append("[".repeat(30)).append("]".repeat(30)).append('}');
+        for (int i = 1; i <= TrustListDocument.MAX_KEYS; i++) {
+            deep.append(",{}");
+        }
+        reject(lists, "too-many-keys-nested-too-deep", (TrustListDocument.MAX_KEYS + 1) + " entries, the first nesting arrays to level 33 "
+                + "of the document (more than 32): not read as JSON, so refused before the entries are counted.",
+                signed(deep.append("]}").toString()), fresh, Reason.INVALID_DOCUMENT);
 
         // Sequence and freshness.
         ObjectNode rollback = reject(lists, "rollback", "Sequence 7 on a device that accepted 8 (valid-successor): an older list.",
@@ -221,6 +257,14 @@ final class TrustListVectorGenerator {
         BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(signature, 32, 64));
         byte[] high = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, P256.ORDER.subtract(s));
         System.arraycopy(high, 0, signature, 32, 32);
+        return jws.substring(0, dot + 1) + B64.encodeToString(signature);
+    }
+
+    /** The JWS with r (at 0) or s (at 32) of its signature replaced by {@code value}. */
+    private static String withSignatureHalf(String jws, int offset, BigInteger value) {
+        int dot = jws.lastIndexOf('.');
+        byte[] signature = Base64.getUrlDecoder().decode(jws.substring(dot + 1));
+        System.arraycopy(org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, value), 0, signature, offset, 32);
         return jws.substring(0, dot + 1) + B64.encodeToString(signature);
     }
 
@@ -357,6 +401,7 @@ final class TrustListVectorGenerator {
                 }
                 yield bytes;
             }
+            case "uffff-in-issuer" -> payload.replace("Beijing", "Bei\uFFFFjing").getBytes(StandardCharsets.UTF_8);
             default -> throw new IllegalStateException(id + ": no payload bytes named " + name);
         };
     }

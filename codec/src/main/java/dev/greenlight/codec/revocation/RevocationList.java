@@ -1,16 +1,11 @@
 package dev.greenlight.codec.revocation;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.ECPublicKey;
-import java.text.ParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +13,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.Serial;
 import dev.greenlight.codec.internal.jws.CompactJws;
@@ -79,30 +73,11 @@ public final class RevocationList {
         try {
             verified = CompactJws.verify(compact, TYPE, rootKey);
         } catch (SignedDocumentException e) {
-            throw new RevocationListException(isOfAnotherType(compact) ? Reason.WRONG_TYPE : Reason.BAD_SIGNATURE,
+            // Only a text the root signed is "of another type": the typ of an unsigned text decides nothing.
+            throw new RevocationListException(e.isOfAnotherType() ? Reason.WRONG_TYPE : Reason.BAD_SIGNATURE,
                     "not a revocation list signed by the root key: " + e.getMessage());
         }
         return new RevocationList(RevocationListFormat.decode(verified.payload()));
-    }
-
-    /**
-     * Whether a refused text declares another {@code typ}: only to name the failure. Read without
-     * a trusted signature, so it decides nothing but the reason given for a refusal.
-     */
-    private static boolean isOfAnotherType(String compact) {
-        int dot = compact.indexOf('.');
-        if (dot <= 0) {
-            return false;
-        }
-        try {
-            String header = StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(compact.substring(0, dot)))).toString();
-            Map<String, Object> members = JSONObjectUtils.parse(header);
-            Object type = members.get("typ");
-            return type != null && !TYPE.equals(type);
-        } catch (CharacterCodingException | ParseException | RuntimeException e) {
-            return false;
-        }
     }
 
     /** @return whether this is a delta on a base list, rather than a base list */

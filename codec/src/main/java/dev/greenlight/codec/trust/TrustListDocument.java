@@ -74,7 +74,11 @@ public record TrustListDocument(long sequence, Instant issuedAt, Duration maxAge
     /** The latest time a list may state: 2^32 seconds, just past the latest issue time a code can carry. */
     public static final Instant LATEST = Instant.ofEpochSecond(1L << 32);
 
-    private static final Pattern TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-5][0-9]Z");
+    /**
+     * Hours 00 to 23 here, not in {@code Instant.parse}, which reads {@code T24:00:00Z} as the next
+     * midnight: a second spelling of one instant that other readers refuse.
+     */
+    private static final Pattern TIME = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z");
     private static final List<String> MEMBERS = List.of("format", "version", "sequence", "issuedAt", "maxAge", "keys");
     private static final List<String> ENTRY_MEMBERS = List.of("issuer", "region", "notBefore", "notAfter", "jwk");
     private static final List<String> JWK_MEMBERS = List.of("kty", "crv", "x", "y", "kid");

@@ -20,6 +20,7 @@ import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.Serial;
 import dev.greenlight.codec.internal.jws.CompactJws;
 import dev.greenlight.codec.revocation.RevocationListException.Reason;
+import dev.greenlight.codec.trust.TrustListDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -212,9 +213,17 @@ class RevocationListTest {
     @Test
     void verify_aTrustListOfTheSameRoot_isWrongType() {
         byte[] payload = RevocationList.base(1, AT).encode();
-        String trustList = CompactJws.sign(payload, "greenlight-trust+jws", null, ROOT.getPrivate(), null);
+        String trustList = CompactJws.sign(payload, TrustListDocument.TYPE, null, ROOT.getPrivate(), null);
 
         assertEquals(Reason.WRONG_TYPE, assertThrows(RevocationListException.class, () -> read(trustList)).reason());
+    }
+
+    @Test
+    void verify_anotherTypeSignedByAnotherKey_isBadSignatureNotWrongType() {
+        byte[] payload = RevocationList.base(1, AT).encode();
+        String byOther = CompactJws.sign(payload, TrustListDocument.TYPE, null, OTHER.getPrivate(), null);
+
+        assertEquals(Reason.BAD_SIGNATURE, assertThrows(RevocationListException.class, () -> read(byOther)).reason());
     }
 
     @Test

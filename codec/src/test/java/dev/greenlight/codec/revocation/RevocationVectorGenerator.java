@@ -30,6 +30,7 @@ import dev.greenlight.codec.internal.ec.EcdsaP256;
 import dev.greenlight.codec.internal.ec.P256;
 import dev.greenlight.codec.internal.ec.sign.EcdsaP256Signer;
 import dev.greenlight.codec.revocation.RevocationListException.Reason;
+import dev.greenlight.codec.trust.TrustListDocument;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
@@ -53,8 +54,9 @@ final class RevocationVectorGenerator {
     static final KeyId KEY_C = KeyId.parse("c0ffee01");
     static final KeyId KEY_D = KeyId.parse("d00dfeed");
 
-    private final BigInteger rootScalar = scalar("greenlight spec vector revocation root");
-    private final BigInteger otherScalar = scalar("greenlight spec vector not the root");
+    /** The trust lists' test root and other root (trust-lists.json): one root signs both kinds of document (16.1). */
+    private final BigInteger rootScalar = scalar("greenlight spec vector trust root");
+    private final BigInteger otherScalar = scalar("greenlight spec vector other root");
     private final ECPublicKey rootKey = publicKey(rootScalar);
     private final Map<String, ObjectNode> lists = new LinkedHashMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
@@ -116,8 +118,38 @@ final class RevocationVectorGenerator {
         list("delta-11-on-base-9", "delta 11 on base 9", deltaOn9);
 
         listSignedBy("bad-signature", "base list 10 signed by a key that is not the root", base10, otherScalar, RevocationList.TYPE);
-        listSignedBy("wrong-type", "base list 10 signed by the root as a trust list (typ greenlight-trust+jws)", base10, rootScalar,
-                "greenlight-trust+jws");
+        listSignedBy("wrong-type", "base list 10 signed by the root as a trust list (typ " + TrustListDocument.TYPE + ")", base10, rootScalar,
+                TrustListDocument.TYPE);
+        listSignedBy("wrong-type-bad-signature", "base list 10 with a trust list's typ, signed by a key that is not the root", base10,
+                otherScalar, TrustListDocument.TYPE);
+        listSignedBy("no-typ", "base list 10 signed by the root, with a header of alg and kid only", base10, rootScalar, null);
+        byte[] version2 = base10.clone();
+        version2[0] = 2;
+        list("version-2", "base list 10 with version byte 02", version2);
+        byte[] kind2 = base10.clone();
+        kind2[1] = 2;
+        list("kind-2", "base list 10 with kind byte 02", kind2);
+        list("sequence-2-63", "a base list of sequence 2^63", RevocationListTest.Payload.base(Long.MIN_VALUE).keys().noGroups().bytes());
+        list("delta-base-above-previous", "delta 12 with base 11 and previous 10: base <= previous is broken", deltaHeader(12, 11, 10));
+        list("delta-previous-not-below", "delta 11 with base 10 and previous 11: previous < sequence is broken", deltaHeader(11, 10, 11));
+        list("too-many-keys", "a base list declaring 65,537 key ids revoked whole, and no bytes for them",
+                RevocationListTest.Payload.base(10).rawKeyCount(RevocationList.MAX_KEYS + 1L).bytes());
+        list("too-many-groups", "a base list declaring 65,537 groups, and no bytes for them",
+                RevocationListTest.Payload.base(10).keys().groups(RevocationList.MAX_KEYS + 1).bytes());
+        list("count-zero", "a group declaring 0 serials", group(KEY_A, 0, 2, rice(2, 9)));
+        list("rice-64", "a group with Rice parameter 64", group(KEY_A, 1, 64, new byte[9]));
+        list("rice-64-too-many-serials", "a group with Rice parameter 64 that also declares 4,194,305 serials",
+                group(KEY_A, RevocationList.MAX_SERIALS + 1L, 64, rice(2, 9)));
+        list("first-serial-overflow", "one serial, Rice parameter 63, quotient 2: the first gap is 2^64, past 2^64 - 1",
+                group(KEY_A, 1, 63, new byte[] {(byte) 0xC0, 0, 0, 0, 0, 0, 0, 0, 0}));
+        list("stream-ends-early", "2 serials, Rice parameter 0, stream ff: within the bit budget, but the stream ends inside the first quotient",
+                group(KEY_A, 2, 0, new byte[] {(byte) 0xFF}));
+        list("key-whole-and-serial", "base list 10: key " + KEY_B + " whole, and serial " + KEY_B + "/0000000000003039 as well",
+                RevocationList.base(10, AT).revokeKey(KEY_B).revokeSerial(KEY_B, new Serial(12345)).encode());
+        byte[] repeat11 = RevocationList.delta(11, 10, 10, AT.plusSeconds(86_400)).revokeKey(KEY_B).revokeSerial(KEY_A, new Serial(0))
+                .revokeSerial(KEY_A, new Serial(2)).revokeSerial(KEY_C, new Serial(0x0123456789abcdefL)).encode();
+        list("delta-11-repeating", "delta 11 on base 10, after 10: key " + KEY_B + " whole and serials " + KEY_A + "/0 and " + KEY_C
+                + "/0123456789abcdef again (in force already), and " + KEY_A + "/2 (new)", repeat11);
         byte[] oneSerial = RevocationList.base(10, AT).revokeSerial(KEY_A, new Serial(9)).revokeSerial(KEY_A, new Serial(12)).encode();
         list("truncated", "a base list cut one byte short", Arrays.copyOf(oneSerial, oneSerial.length - 1));
         list("trailing-byte", "a base list with a zero byte after its last group", Arrays.copyOf(oneSerial, oneSerial.length + 1));
@@ -135,9 +167,37 @@ final class RevocationVectorGenerator {
 
         accepted("base-alone", "a base list alone", List.of("base-10"), null);
         accepted("base-and-deltas", "a base list then its deltas in order", List.of("base-10", "delta-11", "delta-12", "delta-13-empty"), null);
+        accepted("key-whole-and-serial", "a key revoked whole and one of its serials as well: allowed, counted in both",
+                List.of("key-whole-and-serial"), null);
+        accepted("delta-repeating", "a delta that names revocations already in force: the counts are of the union",
+                List.of("base-10", "delta-11-repeating"), null);
         accepted("same-as-accepted", "the chain accepted before, again: not a rollback", List.of("base-10", "delta-11"), 11L);
         refused("bad-signature", "not signed by the root", List.of("bad-signature"), null, Reason.BAD_SIGNATURE);
         refused("wrong-type", "a trust list is not a revocation list, though the root signed it", List.of("wrong-type"), null, Reason.WRONG_TYPE);
+        refused("wrong-type-bad-signature", "another typ under a signature that fails: the typ of an unsigned text decides nothing",
+                List.of("wrong-type-bad-signature"), null, Reason.BAD_SIGNATURE);
+        refused("no-typ", "a header without typ is not of the profile", List.of("no-typ"), null, Reason.BAD_SIGNATURE);
+        refused("version-2", "a version byte other than 01", List.of("version-2"), null, Reason.MALFORMED);
+        refused("kind-2", "a kind byte other than 00 and 01", List.of("kind-2"), null, Reason.MALFORMED);
+        refused("sequence-2-63", "a sequence not below 2^63", List.of("sequence-2-63"), null, Reason.MALFORMED);
+        refused("delta-base-above-previous", "base <= previous < sequence broken: the payload, not the chain",
+                List.of("base-10", "delta-base-above-previous"), null, Reason.MALFORMED);
+        refused("delta-previous-not-below", "base <= previous < sequence broken: the payload, not the chain",
+                List.of("base-10", "delta-previous-not-below"), null, Reason.MALFORMED);
+        refused("too-many-keys", "over the cap of key ids, refused from the count before the bytes", List.of("too-many-keys"), null,
+                Reason.TOO_LARGE);
+        refused("too-many-groups", "over the cap of groups, refused from the count before the bytes", List.of("too-many-groups"), null,
+                Reason.TOO_LARGE);
+        refused("count-zero", "a group of no serial", List.of("count-zero"), null, Reason.MALFORMED);
+        refused("rice-64", "a Rice parameter above 63", List.of("rice-64"), null, Reason.MALFORMED);
+        refused("rice-64-too-many-serials", "c = 0 and k > 63 are checked before the serial cap", List.of("rice-64-too-many-serials"), null,
+                Reason.MALFORMED);
+        refused("first-serial-overflow", "a first serial past 2^64 - 1", List.of("first-serial-overflow"), null, Reason.MALFORMED);
+        refused("stream-ends-early", "a stream that ends before its count of serials", List.of("stream-ends-early"), null, Reason.MALFORMED);
+        refused("list-refused-before-chain", "a delta first (a chain error) followed by a truncated list: every list is read before "
+                + "the chain is checked, so the truncated list gives the reason", List.of("delta-11", "truncated"), null, Reason.MALFORMED);
+        refused("chain-before-rollback", "a delta first, on a device that accepted 12: the chain is checked before rollback",
+                List.of("delta-11"), 12L, Reason.WRONG_BASE);
         refused("truncated", "truncated", List.of("truncated"), null, Reason.MALFORMED);
         refused("trailing-byte", "trailing byte", List.of("trailing-byte"), null, Reason.MALFORMED);
         refused("unsorted-keys", "unsorted key ids", List.of("unsorted-keys"), null, Reason.MALFORMED);
@@ -245,6 +305,14 @@ final class RevocationVectorGenerator {
         return payload.bytes();
     }
 
+    /** A delta of no revocations with the sequences as given, which the builder refuses to write. */
+    private static byte[] deltaHeader(long sequence, long base, long previous) {
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(RevocationListFormat.DELTA_HEADER_BYTES + 8);
+        out.put((byte) RevocationListFormat.VERSION).put((byte) RevocationListFormat.KIND_DELTA).putLong(sequence)
+                .putInt((int) AT.getEpochSecond()).putLong(base).putLong(previous).putInt(0).putInt(0);
+        return out.array();
+    }
+
     private static void swap4(byte[] bytes, int a, int b) {
         for (int i = 0; i < 4; i++) {
             byte t = bytes[a + i];
@@ -256,7 +324,8 @@ final class RevocationVectorGenerator {
     /** The JWS of {@code CompactJws.sign}, with RFC 6979 nonces so that the file is reproducible. */
     private static String deterministicJws(byte[] payload, String type, BigInteger scalar) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString(("{\"alg\":\"ES256\",\"typ\":\"" + type + "\",\"kid\":\"" + KeyId.of(publicKey(scalar)) + "\"}")
+        String typ = type == null ? "" : ",\"typ\":\"" + type + "\"";
+        String header = b64.encodeToString(("{\"alg\":\"ES256\"" + typ + ",\"kid\":\"" + KeyId.of(publicKey(scalar)) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
         String signingInput = header + "." + b64.encodeToString(payload);
         byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Reads I-JSON (RFC 7493) and nothing looser: one value, RFC 8259 grammar exactly (no comments, no
  * trailing commas, no leading zeros, no NaN), no two members of one object with the same name at
- * any depth, no unpaired surrogate in a string, nesting at most {@link #MAX_DEPTH}.
+ * any depth, no unpaired surrogate and no Unicode noncharacter in a string (escaped or not),
+ * nesting at most {@link #MAX_DEPTH}.
  *
  * <p>Why not nimbus's {@code JSONObjectUtils}: it refuses a duplicate name at the top level only
  * and silently keeps the last one inside nested objects, so two readers of one signed list could
@@ -215,13 +216,25 @@ public final class StrictJson {
         String value = out.toString();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            int codePoint = c;
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
+                codePoint = Character.toCodePoint(c, value.charAt(++i));
             } else if (Character.isSurrogate(c)) {
                 throw error("a string holds an unpaired surrogate (not I-JSON)");
             }
+            if (isNoncharacter(codePoint)) {
+                throw error("a string holds the noncharacter " + String.format("U+%04X", codePoint) + " (not I-JSON)");
+            }
         }
         return value;
+    }
+
+    /**
+     * RFC 7493 section 2.1 forbids them as well as unpaired surrogates, escaped or not: U+FDD0 to
+     * U+FDEF, and the last two code points of every plane.
+     */
+    static boolean isNoncharacter(int codePoint) {
+        return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
 
     private char hex4() throws JsonException {

@@ -20,8 +20,8 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.greenlight.codec.internal.BouncyCastleJca;
+import dev.greenlight.codec.internal.json.StrictJson;
 
 /**
  * The signature stage of every signed document of the format (trust lists, revocation lists):
@@ -89,8 +89,11 @@ public final class CompactJws {
     public static Verified verify(String compact, String expectedType, ECPublicKey pinnedKey) throws SignedDocumentException {
         Objects.requireNonNull(expectedType, "expectedType");
         Verified verified = verifyAnyType(compact, pinnedKey);
+        if (verified.type() == null) {
+            throw new SignedDocumentException("the header has no typ; it must be " + quoted(expectedType));
+        }
         if (!expectedType.equals(verified.type())) {
-            throw new SignedDocumentException("the document is of type " + quoted(verified.type()) + ", not " + quoted(expectedType));
+            throw new SignedDocumentException("the document is of type " + quoted(verified.type()) + ", not " + quoted(expectedType), true);
         }
         return verified;
     }
@@ -191,12 +194,19 @@ public final class CompactJws {
         } catch (CharacterCodingException | IllegalArgumentException e) {
             throw new SignedDocumentException("the header is not UTF-8 JSON");
         }
-        Map<String, Object> header;
+        // The payload's reader, not nimbus's alone: a header is I-JSON too (no duplicate alg, no
+        // unpaired surrogate or noncharacter), so that every verifier reads the same header.
+        Object parsed;
         try {
-            header = JSONObjectUtils.parse(json);
-        } catch (ParseException | RuntimeException e) {
-            throw new SignedDocumentException("the header is not a JSON object: " + e.getMessage());
+            parsed = StrictJson.parse(json);
+        } catch (StrictJson.JsonException e) {
+            throw new SignedDocumentException("the header is " + e.getMessage());
         }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new SignedDocumentException("the header is not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> header = (Map<String, Object>) map;
         for (String member : header.keySet()) {
             if (!HEADER_MEMBERS.contains(member)) {
                 throw new SignedDocumentException("the header holds " + quoted(member) + "; only alg, typ and kid are allowed");

@@ -63,6 +63,30 @@ class StrictJsonTest {
         assertTrue(e.getMessage().contains("offset"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"a\":\"\\ufdd0\"}",
+        "{\"a\":\"\\uFDEF\"}",
+        "{\"a\":\"\\ufffe\"}",
+        "{\"a\":\"x\\uffff\"}",
+        "{\"a\":\"\\ud83f\\udffe\"}",
+        "{\"a\":\"\\udbff\\udfff\"}",
+        "{\"a\":\"\uFDD0\"}",
+        "{\"\uFFFF\":1}",
+        "[\"\uD83F\uDFFF\"]",
+    })
+    void parse_noncharacterEscapedOrNot_isRefused(String text) {
+        StrictJson.JsonException e = assertThrows(StrictJson.JsonException.class, () -> StrictJson.parse(text));
+        assertTrue(e.getMessage().contains("noncharacter"), e.getMessage());
+    }
+
+    @Test
+    void parse_neighboursOfNoncharacters_areRead() throws StrictJson.JsonException {
+        String text = "[\"\\ufdcf\",\"\\ufdf0\",\"\\ufffd\",\"\\ud83f\\udffd\",\"\\udbff\\udffd\",\"\\ufeff\"]";
+
+        assertEquals(List.of("\uFDCF", "\uFDF0", "\uFFFD", "\uD83F\uDFFD", "\uDBFF\uDFFD", "\uFEFF"), StrictJson.parse(text));
+    }
+
     @Test
     void parse_nestingAtTheCap_isReadAndOneDeeperRefused() throws StrictJson.JsonException {
         String atCap = "[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH);

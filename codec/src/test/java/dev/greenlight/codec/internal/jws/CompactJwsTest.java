@@ -61,6 +61,39 @@ class CompactJwsTest {
 
         SignedDocumentException e = refusal(revocations);
         assertTrue(e.getMessage().contains("type"), e.getMessage());
+        assertTrue(e.isOfAnotherType(), "signed by the pinned key: only the type is wrong");
+    }
+
+    @Test
+    void verify_anotherTypeUnderAFailingSignature_isNotCalledAnotherType() {
+        String byOther = CompactJws.sign(DOCUMENT, "greenlight-other+jws", null, OTHER.getPrivate(), null);
+
+        assertEquals(false, refusal(byOther).isOfAnotherType());
+    }
+
+    @Test
+    void verify_noTyp_isRefusedAsTheProfileNotAsAnotherType() {
+        String untyped = CompactJws.sign(DOCUMENT, TYPE, null, ROOT.getPrivate(), null);
+        String[] parts = untyped.split("\\.");
+        String header = encode("{\"alg\":\"ES256\"}");
+        assertThrows(SignedDocumentException.class, () -> CompactJws.verifyAnyType(header + "." + parts[1] + "." + parts[2], rootKey()));
+
+        SignedDocumentException e = refusal(header + "." + parts[1] + "." + parts[2]);
+        assertEquals(false, e.isOfAnotherType());
+    }
+
+    @Test
+    void verify_headerThatIsNotIJson_isRefusedBeforeAnySignatureCheck() {
+        for (String header : new String[] {
+            "{\"alg\":\"ES256\",\"alg\":\"ES256\",\"typ\":\"" + TYPE + "\"}",
+            "{\"alg\":\"ES256\",\"typ\":\"" + TYPE + "\",\"kid\":\"\\ud800\"}",
+            "{\"alg\":\"ES256\",\"typ\":\"" + TYPE + "\",\"kid\":\"\\ufdd0\"}",
+            "{\"alg\":\"ES256\",\"typ\":\"" + TYPE + "\",}",
+            "{\"alg\":\"ES256\",\"typ\":\"" + TYPE + "\",\"kid\":7}",
+        }) {
+            SignedDocumentException e = assertThrows(SignedDocumentException.class, () -> CompactJws.verify(withHeader(header), TYPE, rootKey()), header);
+            assertTrue(!e.getMessage().contains("signature is not valid"), header + ": " + e.getMessage());
+        }
     }
 
     @Test
