@@ -343,6 +343,12 @@ final class TrustListVectorGenerator {
                 if (!ROW_MEMBERS.containsAll(row.keySet())) {
                     throw new IllegalStateException(DOCUMENT_CASES + ": a row with members other than " + ROW_MEMBERS + ": " + row);
                 }
+                // One way to make the payload, or a second would be silently ignored.
+                int ways = (row.containsKey("find") || row.containsKey("replace") ? 1 : 0) + (row.containsKey("edit") ? 1 : 0)
+                        + (row.containsKey("bytes") ? 1 : 0);
+                if (ways != 1) {
+                    throw new IllegalStateException(DOCUMENT_CASES + ": a row needs exactly one of find/replace, edit or bytes: " + row);
+                }
             }
             return rows;
         } catch (IOException | StrictJson.JsonException e) {

@@ -57,14 +57,14 @@ public final class RevocationList {
      * Checks a revocation list's signature against the pinned root key, then reads it strictly.
      * Never throws anything but {@link RevocationListException} for any text, however hostile.
      *
-     * @param compact the JWS text as received (no surrounding whitespace)
+     * @param received the JWS text as received; one trailing LF or CR LF is not part of it
      * @param rootKey the pinned trust root's public key
      * @return the list
      * @throws RevocationListException if the list is too large, not signed by the root, of
      *         another document type, or malformed; its {@link RevocationListException#reason()} says which
      */
-    public static RevocationList verify(String compact, ECPublicKey rootKey) throws RevocationListException {
-        Objects.requireNonNull(compact, "compact");
+    public static RevocationList verify(String received, ECPublicKey rootKey) throws RevocationListException {
+        String compact = CompactJws.withoutLineEnd(Objects.requireNonNull(received, "received"));
         Objects.requireNonNull(rootKey, "rootKey");
         if (compact.length() > MAX_TEXT_LENGTH) {
             throw new RevocationListException(Reason.TOO_LARGE, "the list is " + compact.length() + " characters; at most " + MAX_TEXT_LENGTH);

@@ -84,13 +84,13 @@ public final class TrustListVerifier {
     /**
      * Verifies a list, refusing one older than the highest this device accepted.
      *
-     * @param compact         the list as received
+     * @param received        the list as received; one trailing LF or CR LF is not part of it
      * @param highestAccepted the highest sequence the device accepted so far, if any
      * @return the verified list; record its sequence and {@link TrustList#sha256()} durably before relying on it
      * @throws TrustListException with the reason of the first failed check
      */
-    public TrustList verify(String compact, OptionalLong highestAccepted) throws TrustListException {
-        Objects.requireNonNull(compact, "compact");
+    public TrustList verify(String received, OptionalLong highestAccepted) throws TrustListException {
+        String compact = CompactJws.withoutLineEnd(Objects.requireNonNull(received, "received"));
         Objects.requireNonNull(highestAccepted, "highestAccepted");
         if (compact.length() > MAX_LIST_CHARS) {
             throw new TrustListException(Reason.TOO_LARGE, "the list has " + compact.length() + " characters, more than the "

@@ -65,6 +65,8 @@ class RevocationListTest {
         RevocationList list = read(signed(builder));
         RevocationSet set = RevocationSet.of(list, List.of());
 
+        assertEquals(list.serialCount(), read(signed(builder) + "\r\n").serialCount(), "a file's line end is not the list's");
+        assertEquals(Reason.BAD_SIGNATURE, assertThrows(RevocationListException.class, () -> read(signed(builder) + "\n\n")).reason());
         assertFalse(list.isDelta());
         assertEquals(7, list.sequence());
         assertEquals(AT, list.issuedAt());

@@ -111,6 +111,20 @@ class TrustListTest {
     }
 
     @Test
+    void verify_withTheLineEndAFileAdds_isTheSameListAndDigest() throws TrustListException {
+        String jws = document(3).sign((ECPrivateKey) ROOT.getPrivate());
+        TrustListVerifier verifier = verifier(ISSUED, Freshness.STRICT);
+        String digest = verifier.verify(jws).sha256();
+
+        assertEquals(digest, verifier.verify(jws + "\n").sha256());
+        assertEquals(digest, verifier.verify(jws + "\r\n").sha256());
+        // One line end is the file's; a second, or a space, is part of a text that is no JWS.
+        for (String damaged : List.of(jws + "\n\n", jws + " ", "\n" + jws)) {
+            assertEquals(TrustListException.Reason.SIGNATURE, assertThrows(TrustListException.class, () -> verifier.verify(damaged)).reason());
+        }
+    }
+
+    @Test
     void verify_atTheSizeCap_isReadAndOneMoreCharacterRefusedFirst() {
         String atCap = "a".repeat(TrustListVerifier.MAX_LIST_CHARS);
         String over = atCap + "a";

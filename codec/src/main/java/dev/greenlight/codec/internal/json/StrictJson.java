@@ -12,7 +12,7 @@ import java.util.Map;
  * Reads I-JSON (RFC 7493) and nothing looser: one value, RFC 8259 grammar exactly (no comments, no
  * trailing commas, no leading zeros, no NaN), no two members of one object with the same name at
  * any depth, no unpaired surrogate and no Unicode noncharacter in a string (escaped or not),
- * nesting at most {@link #MAX_DEPTH}.
+ * nesting at most {@link #MAX_DEPTH} levels unless a caller gives another cap.
  *
  * <p>Why not nimbus's {@code JSONObjectUtils}: it refuses a duplicate name at the top level only
  * and silently keeps the last one inside nested objects, so two readers of one signed list could
@@ -65,6 +65,9 @@ public final class StrictJson {
      * @throws JsonException naming the offset of the first violation
      */
     public static Object parse(String text, int maxDepth) throws JsonException {
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1, not " + maxDepth);
+        }
         StrictJson reader = new StrictJson(text, maxDepth);
         reader.skipWhitespace();
         Object value = reader.value(0);

@@ -77,6 +77,20 @@ public final class CompactJws {
     }
 
     /**
+     * The text without the one line end a file or a transport adds, LF or CR LF (specification,
+     * sections 15.3 and 16.1): the size, the signature and the device's digest are of what is left.
+     *
+     * @param received the text as it arrived
+     * @return the text without one trailing LF or CR LF
+     */
+    public static String withoutLineEnd(String received) {
+        if (received.endsWith("\r\n")) {
+            return received.substring(0, received.length() - 2);
+        }
+        return received.endsWith("\n") ? received.substring(0, received.length() - 1) : received;
+    }
+
+    /**
      * Checks a document's signature and returns what it signed. Never throws anything but
      * {@link SignedDocumentException} for any text, however hostile.
      *

@@ -64,20 +64,17 @@ class StrictJsonTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"a\":\"\\ufdd0\"}",
-        "{\"a\":\"\\uFDEF\"}",
-        "{\"a\":\"\\ufffe\"}",
-        "{\"a\":\"x\\uffff\"}",
-        "{\"a\":\"\\ud83f\\udffe\"}",
-        "{\"a\":\"\\udbff\\udfff\"}",
-        "{\"a\":\"\uFDD0\"}",
-        "{\"\uFFFF\":1}",
-        "[\"\uD83F\uDFFF\"]",
-    })
-    void parse_noncharacterEscapedOrNot_isRefused(String text) {
-        StrictJson.JsonException e = assertThrows(StrictJson.JsonException.class, () -> StrictJson.parse(text));
-        assertTrue(e.getMessage().contains("noncharacter"), e.getMessage());
+    @ValueSource(ints = {0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x3FFFF, 0x10FFFE, 0x10FFFF})
+    void parse_noncharacterEscapedOrNot_isRefused(int codePoint) {
+        String raw = new String(Character.toChars(codePoint));
+        StringBuilder escaped = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            escaped.append(String.format("\\u%04x", (int) c));
+        }
+        for (String text : List.of("{\"a\":\"" + escaped + "\"}", "{\"a\":\"x" + raw + "\"}", "{\"" + raw + "\":1}", "[\"" + raw + "\"]")) {
+            StrictJson.JsonException e = assertThrows(StrictJson.JsonException.class, () -> StrictJson.parse(text), text);
+            assertTrue(e.getMessage().contains("noncharacter"), e.getMessage());
+        }
     }
 
     @Test
