@@ -19,7 +19,6 @@ import dev.greenlight.codec.VerificationResult;
 import dev.greenlight.codec.CodeClaims;
 import dev.greenlight.codec.VerifiedCode;
 import dev.greenlight.codec.Verifier;
-import dev.greenlight.codec.trust.TrustList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -28,11 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -145,10 +147,10 @@ final class ScanCommand extends VerifierCommand {
     private int passed;
     private int denied;
     private int repeats;
-    /** The trust list's end of freshness, watched scan by scan; null without a list. */
-    private TrustListOptions.Staleness staleness;
-    /** Whether the operator was told the list is stale: once, when it turns, or in the banner. */
-    private boolean staleAnnounced;
+    /** The lists' ends of freshness, watched scan by scan. */
+    private List<ListAge> listAges = List.of();
+    /** The lists the operator was told are stale: once, when each turns, or in the banner. */
+    private final Set<ListAge> staleAnnounced = new HashSet<>();
 
     @Override
     protected ExitCode run() {
@@ -188,9 +190,13 @@ final class ScanCommand extends VerifierCommand {
         } else {
             err().println("scan: no --log given: scans are shown but NOT recorded");
         }
-        staleness = trust.trustListStaleness();
-        // A list accepted stale (--list-age lenient) was announced by the banner's WARNING line.
-        staleAnnounced = staleness != null && staleness.staleWhenLoaded();
+        listAges = trust.listAges();
+        for (ListAge age : listAges) {
+            if (age.staleAtLoad()) {
+                // Accepted stale (--list-age lenient): the banner's WARNING line said so.
+                staleAnnounced.add(age);
+            }
+        }
         String trustList = trust.trustListSummary(clock);
         if (trustList != null) {
             // Shown before every session: a gate operator sees at a glance how old the list is.
@@ -243,17 +249,18 @@ final class ScanCommand extends VerifierCommand {
         forgetBefore(now.minus(repeatWindow));
         Instant seenAt = code != null && !repeatWindow.isZero() ? recent.get(code) : null;
         Decision decision;
+        ListAge stale;
         if (line.tooLong()) {
             decision = unreadable(Outcome.unreadable(InputProblem.LINE_TOO_LONG,
                     "line too long: more than the limit of " + MAX_LINE_BYTES + " bytes"));
         } else if (text == null) {
             decision = unreadable(Outcome.unreadable(InputProblem.NOT_UTF8, "not UTF-8 text (binary data?)"));
-        } else if (listStaleAt(now)) {
-            // Verified and logged with a temperature given with it, but nobody passes on keys the
+        } else if ((stale = staleListAt(now)) != null) {
+            // Verified and logged with a temperature given with it, but nobody passes on what the
             // authority no longer vouches for.
             BigDecimal celsius = inlineTemperature == null ? null : reading(inlineTemperature).map(BodyTemperature::celsius).orElse(null);
-            decision = new Decision(false, "TRUST_LIST_STALE", "The trust list is out of date: load a newer one before letting anyone through.",
-                    Outcome.of(verifier.verify(code)), celsius, null);
+            decision = new Decision(false, stale.reason(), "The " + stale.kind() + " is out of date: load a newer one before "
+                    + "letting anyone through.", Outcome.of(verifier.verify(code)), celsius, null);
         } else {
             decision = decide(verifier, code, inlineTemperature, reader);
         }
@@ -280,25 +287,29 @@ final class ScanCommand extends VerifierCommand {
     }
 
     /**
-     * Whether the trust list is stale at {@code now} under {@code --list-age strict}; tells the
-     * operator once when it turns, under either policy. The list's maximum age bounds how long a
-     * key the authority withdrew is still trusted offline; a gate that runs for days crosses it.
+     * The first list that is stale at {@code now} and denies scans then, or null; tells the
+     * operator once when each turns, whether it denies or only warns. A trust list's maximum age
+     * bounds how long a key the authority withdrew is still trusted offline, --revocations-max-age
+     * how long the gate may not know of new revocations; a gate that runs for days crosses them.
      */
-    private boolean listStaleAt(Instant now) {
-        if (staleness == null || !staleness.list().isStaleAt(now)) {
-            return false;
+    private ListAge staleListAt(Instant now) {
+        ListAge denying = null;
+        for (ListAge age : listAges) {
+            if (!age.isStaleAt(now)) {
+                continue;
+            }
+            if (staleAnnounced.add(age)) {
+                err().println(age.denies()
+                        ? "scan: " + age.name() + " went stale at " + age.staleAt() + ": every scan is DENIED (" + age.reason()
+                                + ") until scan restarts with a newer list"
+                        : "scan: WARNING: " + age.name() + " went stale at " + age.staleAt() + " (--list-age lenient): load a newer list");
+                err().flush();
+            }
+            if (denying == null && age.denies()) {
+                denying = age;
+            }
         }
-        if (!staleAnnounced) {
-            staleAnnounced = true;
-            TrustList list = staleness.list();
-            err().println(staleness.strict()
-                    ? "scan: trust list " + list.sequence() + " went stale at " + list.staleAt()
-                            + ": every scan is DENIED (TRUST_LIST_STALE) until scan restarts with a newer list"
-                    : "scan: WARNING: trust list " + list.sequence() + " went stale at " + list.staleAt()
-                            + " (--list-age lenient): load a newer list");
-            err().flush();
-        }
-        return staleness.strict();
+        return denying;
     }
 
     private static int separatorIndex(String text) {

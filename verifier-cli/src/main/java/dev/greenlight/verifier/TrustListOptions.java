@@ -144,20 +144,9 @@ final class TrustListOptions {
      *
      * @return null when no list was loaded
      */
-    Staleness staleness() {
-        return loaded == null ? null : new Staleness(loaded, loadedFreshness == Freshness.STRICT);
-    }
-
-    /**
-     * @param list   the list in use
-     * @param strict whether a stale list stops passes ({@code --list-age strict}) or only warns
-     */
-    record Staleness(TrustList list, boolean strict) {
-
-        /** Whether the list was stale already when it was checked: accepted leniently, with a warning said then. */
-        boolean staleWhenLoaded() {
-            return list.isStaleAt(list.checkedAt());
-        }
+    ListAge age() {
+        return loaded == null ? null : new ListAge("trust list", loaded.sequence(), loaded.staleAt(),
+                loadedFreshness == Freshness.STRICT, "TRUST_LIST_STALE", loaded.isStaleAt(loaded.checkedAt()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.greenlight.cli.Durations;
 import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.ExitCode;
 import dev.greenlight.codec.TrustedKeys;
+import dev.greenlight.codec.revocation.RevocationSet;
 import dev.greenlight.codec.Verifier;
 import java.io.File;
 import java.io.PrintWriter;
@@ -44,8 +45,17 @@ final class TrustOptions {
                 "A revoked code is REVOKED. A list older than one accepted before is refused (state in the --state-dir)."})
     private List<Path> revocations = new ArrayList<>();
 
+    @Option(names = "--revocations-max-age", paramLabel = "DURATION", converter = Durations.class,
+            description = {"Refuse revocation lists whose last list was signed longer ago than this (exit 6): a device "
+                    + "that has heard of no revocation for that long should not act as if it knew them all. scan "
+                    + "checks it at every scan and denies (REVOCATIONS_STALE) once it is passed. Default: no limit, "
+                    + "the age is shown."})
+    private Duration revocationsMaxAge;
+
     /** What the revocation lists said when loaded, for {@link #trustListSummary}. */
     private String revocationSummary;
+    /** Of the revocation lists loaded under --revocations-max-age, for a session that outlives it. */
+    private ListAge revocationsAge;
 
     /** Which paths to load, after the defaults: so that a message can name them. */
     List<Path> trustPaths(CliContext context) {
@@ -130,6 +140,10 @@ final class TrustOptions {
             throw new CliException(ExitCode.USAGE, "--skew must be from 0 to " + Verifier.MAX_CLOCK_SKEW.toMinutes()
                     + "m: a larger allowance would accept codes expired for longer; fix the device clock instead");
         }
+        if (revocationsMaxAge != null && (revocations.isEmpty() || revocationsMaxAge.isNegative() || revocationsMaxAge.isZero())) {
+            throw new CliException(ExitCode.USAGE, revocations.isEmpty() ? "--revocations-max-age needs --revocations: there is no list to age"
+                    : "--revocations-max-age must be positive, not " + Durations.format(revocationsMaxAge));
+        }
         Verifier.Builder builder;
         if (trustList.isGiven(context)) {
             // Keys trusted without a window would pass step 11 for any issue time: a list is the only source.
@@ -146,16 +160,33 @@ final class TrustOptions {
             // The same pinned root signs trust lists and revocation lists (spec sections 15 and 16).
             // Said with the trust list's summary, so that --quiet and scan's banner treat both alike.
             StringWriter said = new StringWriter();
-            builder.revocations(RevocationFiles.load(revocations, trustList.rootKey(context),
-                    trustList.stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), new PrintWriter(said), context.stdin()));
+            RevocationSet set = RevocationFiles.load(revocations, trustList.rootKey(context),
+                    trustList.stateDirectory(context).resolve(RevocationFiles.STATE_FILE), clock.instant(), new PrintWriter(said), context.stdin());
             revocationSummary = said.toString().strip();
+            if (revocationsMaxAge != null) {
+                revocationsAge = new ListAge("revocation list", set.sequence(), set.issuedAt().plus(revocationsMaxAge), true,
+                        "REVOCATIONS_STALE", false);
+                if (revocationsAge.isStaleAt(clock.instant())) {
+                    throw new CliException(ExitCode.KEY_ERROR, "revocation list " + set.sequence() + " refused (STALE): signed "
+                            + set.issuedAt() + ", more than --revocations-max-age " + Durations.format(revocationsMaxAge)
+                            + " ago: fetch a newer list");
+                }
+            }
+            builder.revocations(set);
         }
         return builder.build();
     }
 
-    /** @return when the trust list in use turns stale, or null without one */
-    TrustListOptions.Staleness trustListStaleness() {
-        return trustList.staleness();
+    /** @return after {@link #verifier}, when each list loaded stops being relied on (those with a maximum age) */
+    List<ListAge> listAges() {
+        List<ListAge> ages = new ArrayList<>(2);
+        if (trustList.age() != null) {
+            ages.add(trustList.age());
+        }
+        if (revocationsAge != null) {
+            ages.add(revocationsAge);
+        }
+        return ages;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.greenlight.codec.Colour;
 import dev.greenlight.codec.P256KeyPairs;
 import dev.greenlight.codec.PemKeys;
 import dev.greenlight.codec.SigningWindow;
+import dev.greenlight.codec.revocation.RevocationList;
 import dev.greenlight.codec.trust.TrustListDocument;
 import dev.greenlight.codec.trust.TrustListEntry;
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,6 +252,50 @@ class TrustListCommandsTest {
             assertTrue(entries.get(2).contains("\"temperature\":36.8") || entries.get(2).contains("\"temperature\":\"36.8\""),
                     "a reading given with a denied code is logged: " + entries.get(2));
         }
+    }
+
+    @Test
+    void revocationsMaxAge_refusesAnOlderListAtStart_andScanDeniesOnceItIsPassed() throws Exception {
+        Path revocations = dir.resolve("revocations.jws");
+        Files.writeString(revocations, RevocationList.base(1, Fixtures.ISSUED_AT).sign(ROOT.getPrivate(), null, "root") + "\n");
+        String code = fx.issue(Colour.GREEN).text();
+        String[] lists = {"--trust", fx.jwks.toString(), "--root", root.toString(), "--state-dir", state.toString(),
+            "--revocations", revocations.toString()};
+
+        // Fixtures.NOW is an hour after the list was signed.
+        Fixtures.Result tooOld = run(Fixtures.NOW, "", concat(new String[] {"verify", "--revocations-max-age", "30m"}, lists, code));
+        Fixtures.Result fresh = run(Fixtures.NOW, "", concat(new String[] {"verify", "--revocations-max-age", "2h"}, lists, code));
+        Fixtures.Result noList = run(Fixtures.NOW, "", "verify", "--trust", fx.jwks.toString(), "--revocations-max-age", "2h", code);
+
+        assertEquals(ExitCode.KEY_ERROR.code(), tooOld.exitCode(), tooOld.err());
+        assertTrue(tooOld.err().contains("revocation list 1 refused (STALE)"), tooOld.err());
+        assertEquals(ExitCode.OK.code(), fresh.exitCode(), fresh.err());
+        assertEquals(ExitCode.USAGE.code(), noList.exitCode(), noList.err());
+        assertTrue(noList.err().contains("--revocations-max-age needs --revocations"), noList.err());
+
+        Instant staleAt = Fixtures.ISSUED_AT.plus(Duration.ofHours(2));
+        AtomicReference<Instant> now = new AtomicReference<>(Fixtures.NOW);
+        InputStream scans = scansAt(now, List.of(code, code, code), List.of(Fixtures.NOW, staleAt, staleAt.plus(Duration.ofHours(1))));
+        Path log = dir.resolve("gate.jsonl");
+        Fixtures.Result scan = Fixtures.run(new CliContext(TestClock.reading(now), scans, env, dir.resolve("home"),
+                Terminal.of(false, false, env), 2), concat(new String[] {"scan", "--revocations-max-age", "2h", "--log", log.toString()}, lists));
+
+        assertEquals(ExitCode.OK.code(), scan.exitCode(), scan.err());
+        List<String> entries = Files.readAllLines(log);
+        assertEquals(3, entries.size(), entries.toString());
+        assertTrue(entries.get(0).contains("\"decision\":\"PASS\""), entries.get(0));
+        for (String entry : entries.subList(1, 3)) {
+            assertTrue(entry.contains("\"decision\":\"DENY\"") && entry.contains("\"reason\":\"REVOCATIONS_STALE\""), entry);
+        }
+        String told = "scan: revocation list 1 went stale at " + staleAt;
+        assertEquals(1, scan.err().split(Pattern.quote(told), -1).length - 1, "said once: " + scan.err());
+    }
+
+    private static String[] concat(String[] head, String[] middle, String... tail) {
+        String[] all = Arrays.copyOf(head, head.length + middle.length + tail.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
     }
 
     /** One scan per read, the clock moved to its time first: hours pass between scans at a gate. */
