@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -173,7 +175,7 @@ class FuzzRevocationListTest {
             result = outcome.get();
         } catch (RevocationListException e) {
             assertFalse(name.startsWith("valid-"), () -> name + " refused: " + e.reason() + ": " + e.getMessage());
-            String expected = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-";
+            String expected = e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-";
             assertTrue(name.startsWith(expected), () -> name + " refused with " + e.reason() + ": " + e.getMessage());
             return;
         }
@@ -319,6 +321,6 @@ class FuzzRevocationListTest {
     }
 
     private static String hex(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
@@ -237,7 +238,7 @@ public final class FuzzRevocationSeeds {
 
     /** The inverse of {@link #chain}, for any bytes: a length past the end takes what is left. */
     static List<byte[]> unchain(byte[] data, int maxLists) {
-        List<byte[]> payloads = new java.util.ArrayList<>();
+        List<byte[]> payloads = new ArrayList<>();
         int at = 0;
         while (data.length - at >= 2 && payloads.size() < maxLists) {
             int length = Math.min((data[at] & 0xFF) << 8 | (data[at + 1] & 0xFF), data.length - at - 2);
