@@ -135,6 +135,8 @@ public final class FuzzRevocationSeeds {
         seeds.put("valid-k0-unary", group(KEY_A, 3, 0, rice(0, 1, 2, 3)));
         seeds.put("valid-k63", group(KEY_A, 2, 63, rice(63, 1, Long.MIN_VALUE)));
         seeds.put("valid-k0-first-serial-zero", group(KEY_A, 2, 0, rice(0, 0, 9)));
+        // Unary runs longer than the reader's 64-bit window: its refill and count across windows.
+        seeds.put("valid-k0-long-unary", group(KEY_A, 2, 0, rice(0, 100, 200)));
 
         seeds.put("bad-signature-empty-payload", new byte[0]);
         seeds.put("malformed-truncated", Arrays.copyOf(base, base.length - 1));
@@ -166,6 +168,10 @@ public final class FuzzRevocationSeeds {
         byte[] ones = new byte[9];
         Arrays.fill(ones, 0, 8, (byte) 0xFF);
         seeds.put("malformed-gap-past-2-64", group(KEY_A, 1, 62, ones));
+        byte[] longRun = new byte[40];
+        Arrays.fill(longRun, 0, 32, (byte) 0xFF);
+        // A quotient of 256 at k = 56 is 2^64: one past the largest gap, found only after four windows of ones.
+        seeds.put("malformed-long-unary-past-2-64", group(KEY_A, 1, 56, longRun));
         seeds.put("malformed-serials-cannot-fit", group(KEY_A, RevocationList.MAX_SERIALS, 0, rice(4, 1)));
         seeds.put("malformed-keys-cannot-fit", RevocationListTest.Payload.base(10).rawKeyCount(1000).bytes());
         seeds.put("too-large-keys", RevocationListTest.Payload.base(10).rawKeyCount(RevocationList.MAX_KEYS + 1L).bytes());
