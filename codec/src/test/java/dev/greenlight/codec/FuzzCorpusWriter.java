@@ -22,6 +22,7 @@ import java.util.Random;
 import dev.greenlight.codec.internal.PublicKeyEncoding;
 import dev.greenlight.codec.internal.wire.PayloadV1;
 import dev.greenlight.codec.internal.wire.TextForm;
+import dev.greenlight.codec.revocation.FuzzRevocationSeeds;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
@@ -68,6 +69,8 @@ public final class FuzzCorpusWriter {
         writeTexts(keys.resolve("publicKeysFromJwks_anyText_keyFormatExceptionOnly"), jwks(true));
         write(keys.resolve("publicKeyFromSpki_anyBytes_keyFormatExceptionOnly"), spkis());
         write(keys.resolve("publicKeyFromPoint_anyBytes_keyFormatExceptionOnly"), points());
+
+        FuzzRevocationSeeds.write(resources);
     }
 
     /** Every kind of code text: valid, and one per rejection reason and per malformed shape. */

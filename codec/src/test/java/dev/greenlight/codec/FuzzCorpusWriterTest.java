@@ -43,7 +43,7 @@ class FuzzCorpusWriterTest {
 
     private static TreeSet<String> seeds(Path root) throws IOException {
         TreeSet<String> seeds = new TreeSet<>();
-        for (String target : List.of("FuzzCodecTestInputs", "FuzzKeyLoadingTestInputs")) {
+        for (String target : List.of("FuzzCodecTestInputs", "FuzzKeyLoadingTestInputs", "revocation/FuzzRevocationListTestInputs")) {
             Path directory = root.resolve("dev/greenlight/codec").resolve(target);
             try (Stream<Path> files = Files.walk(directory)) {
                 files.filter(file -> file.getFileName().toString().startsWith("seed-"))

@@ -333,12 +333,12 @@ final class RevocationVectorGenerator {
         return signingInput + "." + b64.encodeToString(signature);
     }
 
-    private static BigInteger scalar(String label) {
+    static BigInteger scalar(String label) {
         byte[] bytes = label.getBytes(StandardCharsets.US_ASCII);
         return new BigInteger(1, EcdsaP256.sha256(bytes, 0, bytes.length)).mod(P256.ORDER.subtract(BigInteger.ONE)).add(BigInteger.ONE);
     }
 
-    private static ECPublicKey publicKey(BigInteger scalar) {
+    static ECPublicKey publicKey(BigInteger scalar) {
         ECPoint point = EcdsaP256Signer.publicPointOf(scalar);
         return PointKeys.publicKeyFromPoint(point.getEncoded(false));
     }
