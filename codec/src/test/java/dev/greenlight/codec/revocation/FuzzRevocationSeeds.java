@@ -202,7 +202,9 @@ public final class FuzzRevocationSeeds {
         seeds.put("bad-signature-alg-none", B64.encodeToString(("{\"alg\":\"none\",\"typ\":\"" + RevocationList.TYPE + "\"}")
                 .getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(payloads.get("valid-base")) + ".");
         seeds.put("bad-signature-padded", base + "==");
-        seeds.put("bad-signature-trailing-newline", base + "\n");
+        // One line end is the file's, not the list's (sections 15.3, 16.1); a second is part of a text that is no JWS.
+        seeds.put("valid-trailing-crlf", base + "\r\n");
+        seeds.put("bad-signature-two-newlines", base + "\n\n");
         seeds.put("bad-signature-empty", "");
         seeds.put("bad-signature-dots", "..");
         seeds.put("bad-signature-deep-header", B64.encodeToString("[".repeat(20_000).getBytes(StandardCharsets.US_ASCII)) + ".AA.AA");
