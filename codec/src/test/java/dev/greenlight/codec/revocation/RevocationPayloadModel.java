@@ -1,6 +1,7 @@
 package dev.greenlight.codec.revocation;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,49 +61,49 @@ final class RevocationPayloadModel {
     }
 
     static Decoded decode(byte[] payload) throws Refused {
-        Reader in = new Reader(payload);
-        if (in.unsigned(1) != 1) {
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        if (unsigned(in, 1) != 1) {
             throw malformed("version");
         }
-        long kind = in.unsigned(1);
+        long kind = unsigned(in, 1);
         if (kind > 1) {
             throw malformed("kind");
         }
         boolean delta = kind == 1;
-        long sequence = in.sequence();
-        long issuedAt = in.unsigned(4);
+        long sequence = sequence(in);
+        long issuedAt = unsigned(in, 4);
         long base = sequence;
         long previous = -1;
         if (delta) {
-            base = in.sequence();
-            previous = in.sequence();
+            base = sequence(in);
+            previous = sequence(in);
             if (!(base <= previous && previous < sequence)) {
                 throw malformed("base <= previous < sequence");
             }
         }
-        long keyCount = in.unsigned(4);
+        long keyCount = unsigned(in, 4);
         if (keyCount > RevocationList.MAX_KEYS) {
             throw new Refused(true, "key count");
         }
         List<Long> keys = new ArrayList<>();
         for (long i = 0; i < keyCount; i++) {
-            long key = in.unsigned(4);
+            long key = unsigned(in, 4);
             if (!keys.isEmpty() && key <= keys.get(keys.size() - 1)) {
                 throw malformed("keys not increasing");
             }
             keys.add(key);
         }
-        long groupCount = in.unsigned(4);
+        long groupCount = unsigned(in, 4);
         if (groupCount > RevocationList.MAX_KEYS) {
             throw new Refused(true, "group count");
         }
         List<Group> groups = new ArrayList<>();
         long total = 0;
         for (long g = 0; g < groupCount; g++) {
-            long keyId = in.unsigned(4);
-            long count = in.unsigned(4);
-            int k = (int) in.unsigned(1);
-            long length = in.unsigned(4);
+            long keyId = unsigned(in, 4);
+            long count = unsigned(in, 4);
+            int k = (int) unsigned(in, 1);
+            long length = unsigned(in, 4);
             total += count;
             if (total > RevocationList.MAX_SERIALS) {
                 throw new Refused(true, "serial count");
@@ -113,8 +114,8 @@ final class RevocationPayloadModel {
             if (count == 0 || k > 63 || length > in.remaining()) {
                 throw malformed("group header");
             }
-            groups.add(new Group(keyId, rice(payload, in.position, (int) length, count, k)));
-            in.position += (int) length;
+            groups.add(new Group(keyId, rice(payload, in.position(), (int) length, count, k)));
+            in.position(in.position() + (int) length);
         }
         if (in.remaining() != 0) {
             throw malformed("trailing bytes");
@@ -176,37 +177,27 @@ final class RevocationPayloadModel {
         return new Refused(false, why);
     }
 
-    private static final class Reader {
-        private final byte[] data;
-        private int position;
-
-        Reader(byte[] data) {
-            this.data = data;
+    /** A big-endian unsigned field of {@code bytes} bytes; the model's own reading, on the JDK's buffer. */
+    private static long unsigned(ByteBuffer in, int bytes) throws Refused {
+        if (in.remaining() < bytes) {
+            throw malformed("truncated");
         }
-
-        int remaining() {
-            return data.length - position;
+        long value = 0;
+        for (int i = 0; i < bytes; i++) {
+            value = value << 8 | (in.get() & 0xFF);
         }
+        return value;
+    }
 
-        long unsigned(int bytes) throws Refused {
-            if (remaining() < bytes) {
-                throw malformed("truncated");
-            }
-            long value = 0;
-            for (int i = 0; i < bytes; i++) {
-                value = value << 8 | (data[position++] & 0xFF);
-            }
-            return value;
+    private static long sequence(ByteBuffer in) throws Refused {
+        byte[] bytes = new byte[8];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) unsigned(in, 1);
         }
-
-        long sequence() throws Refused {
-            BigInteger value = new BigInteger(1, new byte[] {
-                (byte) unsigned(1), (byte) unsigned(1), (byte) unsigned(1), (byte) unsigned(1),
-                (byte) unsigned(1), (byte) unsigned(1), (byte) unsigned(1), (byte) unsigned(1)});
-            if (value.compareTo(TWO_TO_THE_63) >= 0) {
-                throw malformed("sequence at or above 2^63");
-            }
-            return value.longValue();
+        BigInteger value = new BigInteger(1, bytes);
+        if (value.compareTo(TWO_TO_THE_63) >= 0) {
+            throw malformed("sequence at or above 2^63");
         }
+        return value.longValue();
     }
 }
