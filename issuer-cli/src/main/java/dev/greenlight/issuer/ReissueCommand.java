@@ -8,6 +8,7 @@ import dev.greenlight.cli.ExitCodes;
 import dev.greenlight.cli.LineReader;
 import dev.greenlight.cli.Progress;
 import dev.greenlight.cli.ProgressOption;
+import dev.greenlight.cli.Terminal;
 import dev.greenlight.cli.records.InputProblem;
 import dev.greenlight.cli.records.Record;
 import dev.greenlight.cli.records.RecordFormat;
@@ -22,24 +23,32 @@ import dev.greenlight.registry.DueHolder;
 import dev.greenlight.registry.Issuance;
 import dev.greenlight.registry.Registry;
 import dev.greenlight.registry.RegistryException;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -58,10 +67,10 @@ import picocli.CommandLine.Option;
                 + "of identities. The scan first finds, through an index, every holder whose colour is no longer that of "
                 + "their latest code, however long that code is still valid, then the holders due by expiry; --holders "
                 + "looks at every listed holder.",
-            "Codes are recorded 1,000 to a transaction, and a page's records are written once it is committed. A job "
-                + "killed (kill -9) leaves its last page unrecorded, and the re-run issues it; pages committed before "
-                + "stand and are not issued again, so with -o FILE (written whole or not at all) their records are lost "
-                + "with the unfinished file.",
+            "Codes are recorded 1,000 to a transaction, and a page's records are written (with -o FILE, appended and "
+                + "forced to the disk) right after it is committed. A job that dies leaves its last page unrecorded, and "
+                + "the re-run issues it; the pages committed before stand, are not issued again, and their records are in "
+                + "FILE, all but a page caught between its commit and its write. Give the re-run another FILE.",
             "Output: records of specs/records.md, as batch writes them: verdict ISSUED with colour, key_id, serial, "
                 + "identity_hash, issued_at, expires_at and code (and line, with --holders); INPUT_ERROR for a line of --holders that is no identity. A holder not "
                 + "due, already issued for today, or not in the registry gets no record; the summary counts them."},
@@ -165,25 +174,24 @@ final class ReissueCommand extends CliCommand {
         try (Holders holders = Holders.open(issuerHome);
              InputStream in = scan ? InputStream.nullInputStream() : inputPath == null ? env().stdin() : Files.newInputStream(inputPath)) {
             Instant at = Instant.ofEpochSecond(clock.instant().getEpochSecond());
-            Job job = new Job(holders, issuer, at, window, records, progress);
             if (outputPath == null) {
                 Writer writer = out();
-                job.run(scan ? null : in, writer);
-                writer.flush();
+                new Job(holders, issuer, at, window, records, progress, writer::flush).run(scan ? null : in, writer);
             } else {
-                // Owner only (0600): the records carry identity hashes, which are personal data.
-                try (AtomicOutput file = AtomicOutput.open(outputPath, force, true)) {
-                    Writer writer = new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8);
-                    job.run(scan ? null : in, writer);
-                    writer.flush();
-                    file.commit();
+                // Not written whole at the end: the codes of each committed page are recorded for good, so
+                // their records must outlive a job that dies later.
+                try (FileChannel file = openOwnerOnly(outputPath, force)) {
+                    Writer writer = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(file), StandardCharsets.UTF_8));
+                    new Job(holders, issuer, at, window, records, progress, () -> {
+                        writer.flush();
+                        file.force(false);
+                    }).run(scan ? null : in, writer);
                 }
             }
         } catch (IOException e) {
-            throw new CliException(ExitCode.IO_ERROR, "Re-issue failed: " + e, e);
+            throw new CliException(ExitCode.IO_ERROR, "Re-issue failed: " + Terminal.safe(String.valueOf(e)) + stoppedAfter(outputPath), e);
         } catch (RegistryException e) {
-            throw new CliException(ExitCode.IO_ERROR, "Re-issue stopped, the registry failed (codes recorded so far stand;"
-                    + " a re-run issues nothing twice): " + e.getMessage(), e);
+            throw new CliException(ExitCode.IO_ERROR, "Re-issue stopped, the registry failed: " + e.getMessage() + stoppedAfter(outputPath), e);
         } finally {
             progress.finish();
         }
@@ -194,6 +202,35 @@ final class ReissueCommand extends CliCommand {
                     outputPath != null ? "; output " + outputPath : "");
         }
         return failed > 0 ? ExitCode.SOME_FAILED : ExitCode.OK;
+    }
+
+    /** What a failed run leaves, for the operator who must hand out the codes it issued. */
+    private String stoppedAfter(Path outputPath) {
+        return "; the " + issued + " codes recorded so far stand" + (outputPath == null ? ""
+                : " and their records are in " + Terminal.safe(outputPath.toString())) + "; a re-run issues nothing twice"
+                + (outputPath == null ? "" : ": give it another output file");
+    }
+
+    /** Owner only (0600) where the file system has permissions: the records carry identity hashes, personal data. */
+    private static FileChannel openOwnerOnly(Path target, boolean overwrite) throws IOException {
+        Set<StandardOpenOption> options = overwrite
+                ? EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)
+                : EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+        if (!HomePermissions.hasPosixPermissions(target.toAbsolutePath())) {
+            return FileChannel.open(target, options);
+        }
+        FileChannel channel = FileChannel.open(target, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        // An overwritten file keeps the permissions it had: set them.
+        Files.setPosixFilePermissions(target, OWNER_ONLY);
+        return channel;
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /** What makes a page's records last once written: the file forced to the disk, or stdout flushed. */
+    @FunctionalInterface
+    private interface PageEnd {
+        void written() throws IOException;
     }
 
     /**
@@ -211,9 +248,10 @@ final class ReissueCommand extends CliCommand {
         private final RecordOutput records;
         private final Progress progress;
         private final List<Pending> page = new ArrayList<>(PAGE);
+        private final PageEnd pageEnd;
         private long row;
 
-        Job(Holders holders, Issuer issuer, Instant at, Duration window, RecordOutput records, Progress progress) {
+        Job(Holders holders, Issuer issuer, Instant at, Duration window, RecordOutput records, Progress progress, PageEnd pageEnd) {
             this.holders = holders;
             this.issuer = issuer;
             this.at = at;
@@ -221,6 +259,7 @@ final class ReissueCommand extends CliCommand {
             this.window = window;
             this.records = records;
             this.progress = progress;
+            this.pageEnd = pageEnd;
         }
 
         /** The holders of {@code in}, one identity a line; or, if {@code in} is null, the registry's due holders. */
@@ -355,6 +394,7 @@ final class ReissueCommand extends CliCommand {
                 }
             }
             page.clear();
+            pageEnd.written();
         }
     }
 

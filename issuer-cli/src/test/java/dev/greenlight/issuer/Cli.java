@@ -5,6 +5,7 @@ import dev.greenlight.cli.Tools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,6 +27,8 @@ final class Cli {
     final Map<String, String> variables = new HashMap<>();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     byte[] stdin = new byte[0];
+    /** Instead of {@link #stdin}, for an input that must fail or arrive late. */
+    InputStream stdinStream;
     boolean stdoutIsTerminal;
     boolean stderrIsTerminal;
 
@@ -39,7 +42,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         ByteArrayOutputStream stdoutBytes = new ByteArrayOutputStream();
         Environment environment = new Environment(clock, variables, userHome, workingDirectory, null, new SecureRandom(),
-                new ByteArrayInputStream(stdin), stdoutBytes, Terminal.of(stdoutIsTerminal, stderrIsTerminal, variables));
+                stdinStream != null ? stdinStream : new ByteArrayInputStream(stdin), stdoutBytes, Terminal.of(stdoutIsTerminal, stderrIsTerminal, variables));
         int exitCode = Tools.commandLine(new IssuerCli(environment), args)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
