@@ -9,8 +9,11 @@ import dev.greenlight.codec.KeyId;
 import dev.greenlight.codec.Serial;
 import dev.greenlight.codec.revocation.RevocationList;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +21,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -193,31 +197,113 @@ final class RevocationLedger {
         return all.contains(entry);
     }
 
-    /** Records revocations; those already recorded are left out and returned as such. */
-    List<Entry> revoke(List<Entry> entries, String reason, Instant at) {
-        List<Entry> added = new ArrayList<>();
-        Set<Entry> inThisCall = new HashSet<>();
-        StringBuilder lines = new StringBuilder();
-        for (Entry entry : entries) {
-            if (contains(entry) || !inThisCall.add(entry)) {
-                continue;
-            }
-            ObjectNode node = JSON.createObjectNode();
-            node.put("keyId", entry.keyId.toString());
-            if (entry.serial != null) {
-                node.put("serial", entry.serial.toString());
-            }
-            node.put("reason", reason);
-            node.put("at", at.toString());
-            lines.append(node).append('\n');
-            added.add(entry);
+    /**
+     * Records a command's revocations, leaving out those recorded before and those it names twice,
+     * and forces them to the disk; only then tells {@code added} which they were, in the order named.
+     *
+     * @return how many were recorded
+     */
+    long revoke(Batch batch, String reason, Instant at, Consumer<Entry> added) {
+        BitSet first = batch.firstOccurrences();
+        BitSet recorded = new BitSet(batch.size());
+        String tail;
+        try {
+            tail = ",\"reason\":" + JSON.writeValueAsString(reason) + ",\"at\":\"" + at + "\"}\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("a string always writes as JSON", e);
         }
-        append(lines.toString());
-        for (Entry entry : added) {
+        append(out -> {
+            for (int i = first.nextSetBit(0); i >= 0; i = first.nextSetBit(i + 1)) {
+                Entry entry = batch.get(i);
+                if (!contains(entry)) {
+                    out.write("{\"keyId\":\"" + entry.keyId + "\"" + (entry.serial == null ? "" : ",\"serial\":\"" + entry.serial + "\"") + tail);
+                    recorded.set(i);
+                }
+            }
+        });
+        for (int i = recorded.nextSetBit(0); i >= 0; i = recorded.nextSetBit(i + 1)) {
+            Entry entry = batch.get(i);
             all.add(entry);
             sinceLastPublish.add(entry);
+            added.accept(entry);
         }
-        return added;
+        return recorded.cardinality();
+    }
+
+    /**
+     * What one revoke command names, in its order, 12 bytes a code: a file of a million serials is
+     * read whole before anything is recorded (one bad line refuses them all), and an entry object
+     * per line, with the lines to append built in one string, took some 500 MB.
+     */
+    static final class Batch {
+        private int[] keyIds = new int[16];
+        private long[] serials = new long[16];
+        private final BitSet wholeKeys = new BitSet();
+        private int size;
+
+        void add(Entry entry) {
+            if (size == keyIds.length) {
+                keyIds = Arrays.copyOf(keyIds, size * 2);
+                serials = Arrays.copyOf(serials, size * 2);
+            }
+            keyIds[size] = entry.keyId.value();
+            if (entry.serial == null) {
+                wholeKeys.set(size);
+            } else {
+                serials[size] = entry.serial.value();
+            }
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        Entry get(int i) {
+            return new Entry(new KeyId(keyIds[i]), wholeKeys.get(i) ? null : new Serial(serials[i]));
+        }
+
+        /** The positions of the first naming of each revocation. */
+        BitSet firstOccurrences() {
+            Map<Integer, long[]> sortedByKey = new HashMap<>();
+            Map<Integer, Integer> counts = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                if (!wholeKeys.get(i)) {
+                    counts.merge(keyIds[i], 1, Integer::sum);
+                }
+            }
+            counts.forEach((key, count) -> sortedByKey.put(key, new long[count]));
+            Map<Integer, Integer> filled = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                if (!wholeKeys.get(i)) {
+                    sortedByKey.get(keyIds[i])[filled.merge(keyIds[i], 1, Integer::sum) - 1] = serials[i];
+                }
+            }
+            sortedByKey.values().forEach(Arrays::sort);
+            Map<Integer, BitSet> seen = new HashMap<>();
+            Set<Integer> keysSeen = new HashSet<>();
+            BitSet first = new BitSet(size);
+            for (int i = 0; i < size; i++) {
+                if (wholeKeys.get(i)) {
+                    if (keysSeen.add(keyIds[i])) {
+                        first.set(i);
+                    }
+                    continue;
+                }
+                // Equal serials sort together: the first of a run stands for all of them.
+                long[] sorted = sortedByKey.get(keyIds[i]);
+                int at = Arrays.binarySearch(sorted, serials[i]);
+                while (at > 0 && sorted[at - 1] == serials[i]) {
+                    at--;
+                }
+                BitSet seenOfKey = seen.computeIfAbsent(keyIds[i], k -> new BitSet());
+                if (!seenOfKey.get(at)) {
+                    seenOfKey.set(at);
+                    first.set(i);
+                }
+            }
+            return first;
+        }
     }
 
     void published(long sequence, boolean delta, long base, String sha256, Instant at) {
@@ -227,7 +313,7 @@ final class RevocationLedger {
         node.put("base", base);
         node.put("sha256", sha256);
         node.put("at", at.toString());
-        append(node + "\n");
+        append(out -> out.write(node + "\n"));
         last = new Published(sequence, delta, base);
         if (!delta) {
             lastBase = last;
@@ -262,10 +348,14 @@ final class RevocationLedger {
         return lastBase;
     }
 
-    private void append(String lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
+    /** Lines to append, written as they are made: a command may record a million. */
+    @FunctionalInterface
+    private interface Lines {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Appends, and forces to the disk before anything is reported as recorded. */
+    private void append(Lines lines) {
         try {
             HomePermissions.createPrivateDirectories(file.getParent());
             if (!Files.exists(file) && HomePermissions.hasPosixPermissions(file.getParent())) {
@@ -274,7 +364,9 @@ final class RevocationLedger {
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                channel.write(ByteBuffer.wrap(lines.getBytes(StandardCharsets.UTF_8)));
+                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+                lines.writeTo(out);
+                out.flush();
                 channel.force(true);
             }
         } catch (IOException e) {

@@ -52,7 +52,7 @@ final class RevokeCommand extends CliCommand {
     @Override
     protected ExitCode run() {
         AuthorityHome home = authority.open(env());
-        List<RevocationLedger.Entry> entries = new ArrayList<>();
+        RevocationLedger.Batch entries = new RevocationLedger.Batch();
         for (String serial : serials) {
             entries.add(parseSerial(serial, "--serial"));
         }
@@ -62,23 +62,20 @@ final class RevokeCommand extends CliCommand {
         for (String key : keys) {
             entries.add(new RevocationLedger.Entry(parseKey(key, "--key"), null));
         }
-        if (entries.isEmpty()) {
+        if (entries.size() == 0) {
             throw new CliException(ExitCode.USAGE, "name what to revoke: --serial KID/SERIAL, --serials FILE or --key KID");
         }
         if (reason == null || reason.isBlank()) {
             throw new CliException(ExitCode.USAGE, "--reason must say why");
         }
         RevocationLedger ledger = RevocationLedger.open(home.revocations());
-        List<RevocationLedger.Entry> added = ledger.revoke(entries, reason, env().clock().instant());
-        for (RevocationLedger.Entry entry : added) {
-            out().println(entry);
-        }
-        err().println("revoked: " + added.size() + " new, " + (entries.size() - added.size()) + " already revoked; "
+        long added = ledger.revoke(entries, reason, env().clock().instant(), entry -> out().println(entry));
+        err().println("revoked: " + added + " new, " + (entries.size() - added) + " already revoked; "
                 + ledger.unpublished() + " not yet published: run 'gl-issue revoke publish -o FILE'");
         return ExitCode.OK;
     }
 
-    private void readSerials(List<RevocationLedger.Entry> entries) {
+    private void readSerials(RevocationLedger.Batch entries) {
         boolean stdin = AtomicOutput.isStandardStream(serialsFile);
         String name = stdin ? "stdin" : serialsFile.toString();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(

@@ -49,6 +49,19 @@ class RevokeCommandTest {
     }
 
     @Test
+    void revoke_codesOfTwoKeysNamedTwiceInterleaved_recordsEachOnceInTheOrderFirstNamed() {
+        String other = "8badf00d";
+        cli.stdin = String.join("\n", KID + "/0000000000000001", other + "/0000000000000001", KID + "/0000000000000001",
+                other + "/0000000000000002", other + "/0000000000000001", "").getBytes(StandardCharsets.UTF_8);
+
+        Cli.Result result = cli.run("revoke", "--serials", "-", "--reason", "test");
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(KID + "/0000000000000001\n" + other + "/0000000000000001\n" + other + "/0000000000000002\n", result.out());
+        assertTrue(result.err().contains("3 new, 2 already revoked"), result.err());
+    }
+
+    @Test
     void publish_aLedgerNamingACodeTwice_countsAndListsItOnce() throws IOException, RevocationListException {
         Cli.Result first = cli.run("revoke", "--serial", KID + "/" + SERIAL, "--reason", "test");
         assertEquals(0, first.exitCode(), first.toString());
