@@ -16,10 +16,29 @@ import java.util.TreeSet;
  */
 interface BatchColumn {
 
-    /** @return the canonical name, then the aliases */
-    List<String> names();
+    /**
+     * What a column is, in one value an enum constant holds: enums cannot share fields, and each
+     * kind of column had its own copy of them, their constructor and their getters.
+     *
+     * @param required whether a row must give it
+     * @param names    the canonical name, then the aliases
+     */
+    record Spec(boolean required, List<String> names) {
+        static Spec of(boolean required, String... names) {
+            return new Spec(required, List.of(names));
+        }
+    }
 
-    boolean required();
+    Spec spec();
+
+    /** @return the canonical name, then the aliases */
+    default List<String> names() {
+        return spec().names();
+    }
+
+    default boolean required() {
+        return spec().required();
+    }
 
     default String canonicalName() {
         return names().get(0);

@@ -1,7 +1,5 @@
 package dev.greenlight.issuer.batch;
 
-import java.util.List;
-
 /** The columns of a batch input, with the names a header or a JSON key may give them. */
 enum Column implements BatchColumn {
     DOCUMENT_TYPE(true, "document_type", "doc", "doc_type", "type"),
@@ -13,21 +11,14 @@ enum Column implements BatchColumn {
 
     static final String NAMES_HELP = "document_type (or doc), number, colour (or color), and optionally validity and id";
 
-    private final boolean required;
-    private final List<String> names;
+    private final Spec spec;
 
     Column(boolean required, String... names) {
-        this.required = required;
-        this.names = List.of(names);
+        this.spec = Spec.of(required, names);
     }
 
     @Override
-    public List<String> names() {
-        return names;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -1,7 +1,5 @@
 package dev.greenlight.issuer.batch;
 
-import java.util.List;
-
 /**
  * The columns of a {@code batch --colours-from-declarations} input: a health declaration in the
  * words of {@code gl-issue declare}, with the names a header or a JSON key may give them.
@@ -24,21 +22,14 @@ enum DeclarationColumn implements BatchColumn {
     static final String NAMES_HELP = "document_type (or doc), number, temperature, and optionally symptoms, case, contact_on, "
             + "stays, isolation, override with reason and authority, validity and id";
 
-    private final boolean required;
-    private final List<String> names;
+    private final Spec spec;
 
     DeclarationColumn(boolean required, String... names) {
-        this.required = required;
-        this.names = List.of(names);
+        this.spec = Spec.of(required, names);
     }
 
     @Override
-    public List<String> names() {
-        return names;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
+    public Spec spec() {
+        return spec;
     }
 }
